@@ -1,0 +1,1417 @@
+"""Neural networks trained by backpropagation, written out by hand.
+
+One file, standard library only, for any Python from 3.6 on, PyPy,
+Pyodide and MicroPython. Every step of training is plain code that can
+be read beside its formula: the forward pass, the loss, the deltas of
+the backward pass and the update.
+
+Notation (rows are samples, as in the code)::
+
+    x, X      one input row; a batch of them, one row per sample
+    y, Y      target row; a batch of them
+    W         weights of one layer, n_in x n_out: W[i][j] joins unit i
+              of the layer below to unit j of the layer above
+    b         biases of one layer, n_out values
+    z         pre-activation: z = a_prev W + b
+    a         activation: a = f(z); the input layer's a is x
+    E         the objective that gradients are taken of, summed over
+              the samples: E = 1/2 sum (y - a)^2 for "mse"
+    L         the loss that training reports, a mean: mse(Y, A)
+    dW, db, dz, da    dE/d(that quantity)
+
+Public functions and classes:
+
+    shape, dot, matmul, transpose       matrix helpers on lists of rows
+    add, subtract, multiply, scale, apply
+    sigmoid, tanh, relu, identity       activations, and their
+    softmax                             derivatives (*_derivative)
+    mse, binary_cross_entropy           losses and metrics
+    cross_entropy, accuracy
+    one_hot, from_one_hot               data helpers
+    Standardizer, train_test_split
+    MersenneTwister                     NumPy's legacy random generator
+    Network                             the network: predict, gradients,
+                                        train, save, load, explain
+    gradient_check                      gradients against finite
+                                        differences
+    main                                the command line
+
+Example, the 3-4-1 network of the classic NumPy tutorial:
+
+>>> net = Network([3, 4, 1], seed=42, bias=False)
+>>> round(net.weights[0][0][0], 12)
+0.374540118847
+>>> losses = net.train([[0.1, 0.2, 0.3]], [[0.2]], epochs=3)
+>>> len(losses), losses[2] < losses[0]
+(3, True)
+"""
+
+import json
+import math
+import os
+import random
+import sys
+import time
+
+__all__ = [
+    "shape", "dot", "matmul", "transpose", "add", "subtract", "multiply",
+    "scale", "apply",
+    "sigmoid", "sigmoid_derivative", "tanh", "tanh_derivative", "relu",
+    "relu_derivative", "identity", "identity_derivative", "softmax",
+    "mse", "binary_cross_entropy", "cross_entropy", "accuracy",
+    "one_hot", "from_one_hot", "Standardizer", "train_test_split",
+    "MersenneTwister", "Network", "gradient_check", "main",
+    "FORMAT_NAME", "FORMAT_VERSION", "DOT_KERNEL",
+]
+
+__version__ = "1.0.0"
+
+exp = math.exp
+INF = float("inf")
+
+
+# --- Matrix helpers ---------------------------------------------------------
+
+# Every product in the module is a dot product of two rows, so the
+# fastest portable kernel is picked once, here. math.sumprod (3.12+)
+# runs in C with extended precision; sum(map(mul, ...)) runs in C too;
+# MicroPython has neither, and gets the plain loop.
+try:
+    from math import sumprod as dot
+    DOT_KERNEL = "math.sumprod"
+except ImportError:
+    try:
+        from operator import mul as _mul
+
+        def dot(u, v):
+            """Return the dot product sum_i u[i] * v[i] of two rows.
+
+            The rows must have the same length; this is not checked,
+            since it is the innermost kernel of the module.
+
+            >>> dot([1, 2, 3], [4, 5, 6])
+            32
+            """
+            return sum(map(_mul, u, v))
+
+        DOT_KERNEL = "sum(map(operator.mul))"
+    except ImportError:
+        def dot(u, v):
+            """Return the dot product sum_i u[i] * v[i] of two rows."""
+            total = 0.0
+            for p, q in zip(u, v):
+                total += p * q
+            return total
+
+        DOT_KERNEL = "loop"
+
+
+def shape(a):
+    """Return (rows, columns) of matrix a, a non-empty list of rows.
+
+    Raises TypeError if a is not a list of lists, and ValueError if it
+    is empty or ragged (rows of different lengths).
+
+    >>> shape([[1, 2, 3], [4, 5, 6]])
+    (2, 3)
+    """
+    if not isinstance(a, (list, tuple)):
+        raise TypeError("shape: expected a list of rows, got %s"
+                        % type(a).__name__)
+    if not a:
+        raise ValueError("shape: matrix is empty; expected at least one row")
+    for r, row in enumerate(a):
+        if not isinstance(row, (list, tuple)):
+            raise TypeError("shape: row %d is a %s, expected a list"
+                            % (r, type(row).__name__))
+    n = len(a[0])
+    if n == 0:
+        raise ValueError("shape: row 0 is empty; expected at least one "
+                         "column")
+    for r, row in enumerate(a):
+        if len(row) != n:
+            raise ValueError("shape: ragged matrix: row %d has %d values, "
+                             "row 0 has %d" % (r, len(row), n))
+    return (len(a), n)
+
+
+def _same_shape(name, a, b):
+    sa, sb = shape(a), shape(b)
+    if sa != sb:
+        raise ValueError("%s: shapes %dx%d and %dx%d differ; expected the "
+                         "same shape" % ((name,) + sa + sb))
+
+
+def transpose(a):
+    """Return the transpose of a: t[j][i] = a[i][j].
+
+    a is m x n; returns n x m. Raises ValueError if a is empty or ragged.
+
+    >>> transpose([[1, 2, 3], [4, 5, 6]])
+    [[1, 4], [2, 5], [3, 6]]
+    """
+    shape(a)
+    return [list(col) for col in zip(*a)]
+
+
+def matmul(a, b):
+    """Return the matrix product c = a b: c[i][j] = sum_k a[i][k] b[k][j].
+
+    a is m x n, b is n x p; returns m x p. Raises ValueError naming both
+    shapes if the columns of a differ from the rows of b.
+
+    >>> matmul([[1, 2], [3, 4]], [[5], [6]])
+    [[17], [39]]
+    """
+    (m, n), (n2, p) = shape(a), shape(b)
+    if n != n2:
+        raise ValueError("matmul: columns of a (%d) must equal rows of b "
+                         "(%d); shapes are %dx%d and %dx%d"
+                         % (n, n2, m, n, n2, p))
+    columns = list(zip(*b))
+    return [[dot(row, col) for col in columns] for row in a]
+
+
+def add(a, b):
+    """Return the element-wise sum a + b of two matrices of one shape.
+
+    >>> add([[1, 2]], [[3, 4]])
+    [[4, 6]]
+    """
+    _same_shape("add", a, b)
+    return [[p + q for p, q in zip(r, s)] for r, s in zip(a, b)]
+
+
+def subtract(a, b):
+    """Return the element-wise difference a - b of two matrices.
+
+    >>> subtract([[1, 2]], [[3, 5]])
+    [[-2, -3]]
+    """
+    _same_shape("subtract", a, b)
+    return [[p - q for p, q in zip(r, s)] for r, s in zip(a, b)]
+
+
+def multiply(a, b):
+    """Return the element-wise (Hadamard) product a * b of two matrices.
+
+    >>> multiply([[1, 2]], [[3, 4]])
+    [[3, 8]]
+    """
+    _same_shape("multiply", a, b)
+    return [[p * q for p, q in zip(r, s)] for r, s in zip(a, b)]
+
+
+def scale(a, c):
+    """Return c * a, every element of matrix a times the number c.
+
+    >>> scale([[1, 2]], 0.5)
+    [[0.5, 1.0]]
+    """
+    shape(a)
+    return [[c * p for p in row] for row in a]
+
+
+def apply(f, a):
+    """Return f applied to every element of matrix a.
+
+    >>> apply(abs, [[-1, 2]])
+    [[1, 2]]
+    """
+    shape(a)
+    return [[f(p) for p in row] for row in a]
+
+
+# --- Random numbers ---------------------------------------------------------
+
+class MersenneTwister:
+    """MT19937 seeded as NumPy's legacy np.random.seed(seed) seeds it.
+
+    random() returns the same floats as np.random.rand() after
+    np.random.seed(seed), on every interpreter: the generator uses only
+    integer arithmetic, so it does not depend on the random module,
+    which MicroPython implements with another algorithm. Reference:
+    Matsumoto and Nishimura, ACM TOMACS 8(1), 1998.
+
+    >>> rng = MersenneTwister(42)
+    >>> rng.random()
+    0.3745401188473625
+    """
+
+    N = 624
+
+    def __init__(self, seed):
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise TypeError("MersenneTwister: seed must be an int, got %s"
+                            % type(seed).__name__)
+        if not 0 <= seed <= 0xFFFFFFFF:
+            raise ValueError("MersenneTwister: seed must be in "
+                             "[0, 2**32 - 1], got %r" % (seed,))
+        mt = [seed]
+        for i in range(1, self.N):
+            prev = mt[i - 1]
+            mt.append((1812433253 * (prev ^ (prev >> 30)) + i) & 0xFFFFFFFF)
+        self._mt = mt
+        self._index = self.N
+
+    def _twist(self):
+        mt, n = self._mt, self.N
+        for i in range(n):
+            y = (mt[i] & 0x80000000) | (mt[(i + 1) % n] & 0x7FFFFFFF)
+            v = mt[(i + 397) % n] ^ (y >> 1)
+            if y & 1:
+                v ^= 0x9908B0DF
+            mt[i] = v
+        self._index = 0
+
+    def next_uint32(self):
+        """Return the next 32-bit output of the generator."""
+        if self._index >= self.N:
+            self._twist()
+        y = self._mt[self._index]
+        self._index += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C5680
+        y ^= (y << 15) & 0xEFC60000
+        return y ^ (y >> 18)
+
+    def random(self):
+        """Return a float uniform on [0, 1) with 53 random bits.
+
+        x = (a * 2**26 + b) / 2**53, with a and b the top 27 and 26 bits
+        of two outputs: exact in binary, so the same everywhere.
+        """
+        a = self.next_uint32() >> 5
+        b = self.next_uint32() >> 6
+        return (a * 67108864.0 + b) / 9007199254740992.0
+
+    def uniform(self, low, high):
+        """Return a float uniform on [low, high)."""
+        return low + (high - low) * self.random()
+
+    def randbelow(self, n):
+        """Return an int uniform on [0, n), for 1 <= n <= 2**32.
+
+        Draws 32-bit outputs, masked to the smallest power of two that
+        covers n, until one falls below n (no modulo bias).
+        """
+        if not 1 <= n <= 0x100000000:
+            raise ValueError("randbelow: n must be in [1, 2**32], got %r"
+                             % (n,))
+        mask = 1
+        while mask < n:
+            mask <<= 1
+        mask -= 1
+        while True:
+            r = self.next_uint32() & mask
+            if r < n:
+                return r
+
+    def shuffle(self, items):
+        """Shuffle the list items in place (Fisher-Yates)."""
+        for i in range(len(items) - 1, 0, -1):
+            j = self.randbelow(i + 1)
+            items[i], items[j] = items[j], items[i]
+
+
+def _fresh_seed():
+    # The random module's own state differs between interpreters, but
+    # a fresh start only needs to differ from run to run.
+    return (random.getrandbits(32) ^ int(time.time() * 1000)) & 0xFFFFFFFF
+
+
+# --- Activations ------------------------------------------------------------
+
+def sigmoid(z):
+    """Return the logistic function sigmoid(z) = 1 / (1 + exp(-z)).
+
+    Never raises and stays in [0, 1] for every finite z: below about
+    z = -709, where exp(-z) overflows, it returns exp(z), which equals
+    exp(z) / (1 + exp(z)) to double precision there.
+
+    >>> sigmoid(0)
+    0.5
+    >>> sigmoid(-1000), sigmoid(1000)
+    (0.0, 1.0)
+    """
+    try:
+        return 1.0 / (1.0 + exp(-z))
+    except (OverflowError, ValueError):
+        # CPython raises OverflowError, MicroPython ValueError.
+        return exp(z)
+
+
+def sigmoid_derivative(s):
+    """Return sigmoid'(z) from the sigmoid's output s: s * (1 - s).
+
+    >>> sigmoid_derivative(0.5)
+    0.25
+    """
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    """Return the hyperbolic tangent tanh(z) = (e^z - e^-z) / (e^z + e^-z).
+
+    >>> tanh(0)
+    0.0
+    """
+    return math.tanh(z)
+
+
+def tanh_derivative(a):
+    """Return tanh'(z) from the output a = tanh(z): 1 - a^2.
+
+    >>> tanh_derivative(0.5)
+    0.75
+    """
+    return 1.0 - a * a
+
+
+def relu(z):
+    """Return the rectifier relu(z) = max(0, z).
+
+    >>> relu(-2.0), relu(3.0)
+    (0.0, 3.0)
+    """
+    return z if z > 0.0 else 0.0
+
+
+def relu_derivative(a):
+    """Return relu'(z) from the output a: 1 where a > 0, else 0.
+
+    At z = 0 the derivative is taken as 0.
+
+    >>> relu_derivative(3.0), relu_derivative(0.0)
+    (1.0, 0.0)
+    """
+    return 1.0 if a > 0.0 else 0.0
+
+
+def identity(z):
+    """Return z unchanged: the activation of a regression output.
+
+    >>> identity(-7.5)
+    -7.5
+    """
+    return z
+
+
+def identity_derivative(a):
+    """Return the identity's derivative, 1, whatever the output a.
+
+    >>> identity_derivative(-7.5)
+    1.0
+    """
+    return 1.0
+
+
+def softmax(z):
+    """Return softmax of the row z: a_k = exp(z_k) / sum_j exp(z_j).
+
+    The largest z is subtracted first, which changes nothing in exact
+    arithmetic and keeps exp from overflowing. Raises ValueError for an
+    empty row.
+
+    >>> softmax([0.0, 0.0])
+    [0.5, 0.5]
+    """
+    if not z:
+        raise ValueError("softmax: row is empty; expected at least one "
+                         "value")
+    top = max(z)
+    e = [exp(v - top) for v in z]
+    total = 0.0
+    for v in e:
+        total += v
+    return [v / total for v in e]
+
+
+# Layer versions for the network's inner loops. Each forward function
+# takes the activations A of the layer below (one row per sample), the
+# transposed weights Wt (row j holds the weights into unit j) and the
+# biases b, and returns a = f(z) with z_j = dot(a_prev, Wt[j]) + b_j
+# for every row: one dot product per unit and sample, with f applied
+# in the same pass. Each backward function maps dE/da and a to
+# dE/dz = dE/da * f'(z), with f' written in terms of the output a.
+
+def _sigmoid_layer(A, Wt, b):
+    try:
+        # -(dot + c) is -dot - c exactly: rounding is symmetric.
+        return [[1.0 / (1.0 + exp(-dot(x, w) - c)) for w, c in zip(Wt, b)]
+                for x in A]
+    except (OverflowError, ValueError):
+        # Some z was below about -709: redo the layer the safe way.
+        return [[sigmoid(dot(x, w) + c) for w, c in zip(Wt, b)]
+                for x in A]
+
+
+def _sigmoid_back(da, a):
+    # dz = da * a * (1 - a)
+    return [g * s * (1.0 - s) for g, s in zip(da, a)]
+
+
+def _tanh_layer(A, Wt, b):
+    return [[math.tanh(dot(x, w) + c) for w, c in zip(Wt, b)] for x in A]
+
+
+def _tanh_back(da, a):
+    # dz = da * (1 - a^2)
+    return [g * (1.0 - t * t) for g, t in zip(da, a)]
+
+
+def _relu_layer(A, Wt, b):
+    return [[max(dot(x, w) + c, 0.0) for w, c in zip(Wt, b)] for x in A]
+
+
+def _relu_back(da, a):
+    # dz = da where the unit was active, else 0
+    return [g if s > 0.0 else 0.0 for g, s in zip(da, a)]
+
+
+def _identity_layer(A, Wt, b):
+    return [[dot(x, w) + c for w, c in zip(Wt, b)] for x in A]
+
+
+def _identity_back(da, a):
+    return da
+
+
+def _softmax_layer(A, Wt, b):
+    return [softmax([dot(x, w) + c for w, c in zip(Wt, b)]) for x in A]
+
+
+# name: (scalar function, derivative from the output, layer forward,
+#        row backward); softmax has no element-wise derivative and is
+#        only allowed as an output paired with cross-entropy.
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_derivative, _sigmoid_layer,
+                _sigmoid_back),
+    "tanh": (tanh, tanh_derivative, _tanh_layer, _tanh_back),
+    "relu": (relu, relu_derivative, _relu_layer, _relu_back),
+    "identity": (identity, identity_derivative, _identity_layer,
+                 _identity_back),
+    "softmax": (None, None, _softmax_layer, None),
+}
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
+OUTPUT_ACTIVATIONS = HIDDEN_ACTIVATIONS + ("softmax",)
+
+
+# --- Losses and metrics -----------------------------------------------------
+
+# The smallest probability a cross-entropy takes the log of: a
+# confident wrong prediction then costs -ln(1e-12) ~ 27.6, not infinity.
+EPSILON = 1e-12
+
+
+def _mse_sum(Y, A):
+    total = 0.0
+    for y, a in zip(Y, A):
+        for t, p in zip(y, a):
+            total += (t - p) * (t - p)
+    return total, len(Y) * len(Y[0])
+
+
+def _bce_sum(Y, A):
+    total = 0.0
+    for y, a in zip(Y, A):
+        for t, p in zip(y, a):
+            p = min(max(p, EPSILON), 1.0 - EPSILON)
+            total -= t * math.log(p) + (1.0 - t) * math.log(1.0 - p)
+    return total, len(Y) * len(Y[0])
+
+
+def _ce_sum(Y, A):
+    total = 0.0
+    for y, a in zip(Y, A):
+        for t, p in zip(y, a):
+            if t:
+                total -= t * math.log(max(p, EPSILON))
+    return total, len(Y)
+
+
+_LOSS_SUMS = {"mse": _mse_sum, "binary_cross_entropy": _bce_sum,
+              "cross_entropy": _ce_sum}
+
+
+def _mean_loss(name, y_true, y_pred):
+    _same_shape(name, y_true, y_pred)
+    y_true = _as_matrix(y_true, "y_true", name)
+    y_pred = _as_matrix(y_pred, "y_pred", name)
+    total, count = _LOSS_SUMS[name](y_true, y_pred)
+    return total / count
+
+
+def mse(y_true, y_pred):
+    """Return the mean squared error: mean over all elements of (y - a)^2.
+
+    y_true and y_pred are matrices of one shape. Raises ValueError if
+    the shapes differ.
+
+    >>> mse([[0.0, 1.0]], [[0.5, 0.5]])
+    0.25
+    """
+    return _mean_loss("mse", y_true, y_pred)
+
+
+def binary_cross_entropy(y_true, y_pred):
+    """Return -mean(y ln a + (1 - y) ln(1 - a)) over all elements.
+
+    Predictions are clipped to [1e-12, 1 - 1e-12] first, so a
+    confident wrong prediction costs about 27.6, never infinity.
+
+    >>> round(binary_cross_entropy([[1.0]], [[0.5]]), 12)
+    0.69314718056
+    """
+    return _mean_loss("binary_cross_entropy", y_true, y_pred)
+
+
+def cross_entropy(y_true, y_pred):
+    """Return -mean over rows of sum_k y_k ln a_k (targets one-hot).
+
+    Predictions are clipped below at 1e-12, so a confident wrong
+    prediction costs about 27.6, never infinity.
+
+    >>> round(cross_entropy([[0.0, 1.0]], [[0.5, 0.5]]), 12)
+    0.69314718056
+    """
+    return _mean_loss("cross_entropy", y_true, y_pred)
+
+
+def _argmax(row):
+    best = 0
+    for k in range(1, len(row)):
+        if row[k] > row[best]:
+            best = k
+    return best
+
+
+def accuracy(y_true, y_pred):
+    """Return the share of rows whose predicted class is the true one.
+
+    With several columns (one-hot targets, softmax outputs) the class
+    is the arg-max of each row; with one column it is 1 when the value
+    is at least 0.5, else 0. Raises ValueError if the shapes differ.
+
+    >>> accuracy([[1, 0], [0, 1]], [[0.9, 0.1], [0.8, 0.2]])
+    0.5
+    >>> accuracy([[1], [0]], [[0.7], [0.2]])
+    1.0
+    """
+    _same_shape("accuracy", y_true, y_pred)
+    right = 0
+    for t_row, p_row in zip(y_true, y_pred):
+        if len(t_row) == 1:
+            right += (t_row[0] >= 0.5) == (p_row[0] >= 0.5)
+        else:
+            right += _argmax(t_row) == _argmax(p_row)
+    return right / len(y_true)
+
+
+# --- Data helpers -----------------------------------------------------------
+
+def one_hot(labels, classes=None):
+    """Return one row per label with 1.0 in its class's column, else 0.0.
+
+    classes fixes the columns' order; by default it is the sorted
+    distinct labels. Raises ValueError for an empty list or a label
+    not in classes.
+
+    >>> one_hot(["b", "a", "b"])
+    [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]]
+    """
+    if not labels:
+        raise ValueError("one_hot: no labels; expected at least one")
+    if classes is None:
+        classes = sorted(set(labels))
+    column = {}
+    for k, c in enumerate(classes):
+        column[c] = k
+    rows = []
+    for label in labels:
+        if label not in column:
+            raise ValueError("one_hot: label %r is not one of the classes "
+                             "%r" % (label, list(classes)))
+        row = [0.0] * len(classes)
+        row[column[label]] = 1.0
+        rows.append(row)
+    return rows
+
+
+def from_one_hot(rows, classes=None):
+    """Return the arg-max of each row, or classes[arg-max] if given.
+
+    This turns one-hot targets or softmax outputs back into labels.
+
+    >>> from_one_hot([[0.1, 0.9], [0.7, 0.3]], ["a", "b"])
+    ['b', 'a']
+    """
+    shape(rows)
+    picks = [_argmax(row) for row in rows]
+    if classes is None:
+        return picks
+    return [classes[k] for k in picks]
+
+
+class Standardizer:
+    """Scale each feature to mean 0 and standard deviation 1.
+
+    x' = (x - mean) / std, with the statistics of the data given to
+    fit() kept in .mean and .std, so that new data is scaled the same
+    way. A constant feature (std 0) gets std 1, so it maps to 0.
+
+    >>> s = Standardizer().fit([[1.0], [3.0]])
+    >>> s.mean, s.std, s.transform([[5.0]])
+    ([2.0], [1.0], [[3.0]])
+    """
+
+    def __init__(self, mean=None, std=None):
+        self.mean = mean
+        self.std = std
+
+    def fit(self, X):
+        """Compute each column's mean and (population) std; return self."""
+        X = _as_matrix(X, "X", "Standardizer.fit")
+        n = len(X)
+        mean, std = [], []
+        for col in zip(*X):
+            total = 0.0
+            for v in col:
+                total += v
+            mu = total / n
+            var = 0.0
+            for v in col:
+                var += (v - mu) * (v - mu)
+            sd = math.sqrt(var / n)
+            mean.append(mu)
+            std.append(sd if sd > 0.0 else 1.0)
+        self.mean, self.std = mean, std
+        return self
+
+    def transform(self, X):
+        """Return X scaled with the fitted statistics."""
+        if self.mean is None:
+            raise ValueError("Standardizer.transform: call fit() first")
+        X = _as_matrix(X, "X", "Standardizer.transform", len(self.mean))
+        return [[(v - m) / s for v, m, s in zip(row, self.mean, self.std)]
+                for row in X]
+
+    def fit_transform(self, X):
+        """Fit to X and return X scaled."""
+        return self.fit(X).transform(X)
+
+    def inverse_transform(self, X):
+        """Return scaled rows mapped back: x = x' * std + mean."""
+        if self.mean is None:
+            raise ValueError("Standardizer.inverse_transform: call fit() "
+                             "first")
+        X = _as_matrix(X, "X", "Standardizer.inverse_transform",
+                       len(self.mean))
+        return [[v * s + m for v, m, s in zip(row, self.mean, self.std)]
+                for row in X]
+
+    def to_dict(self):
+        """Return {"mean": [...], "std": [...]} for saving."""
+        return {"mean": list(self.mean), "std": list(self.std)}
+
+    @classmethod
+    def from_dict(cls, d):
+        """Return a Standardizer with the statistics of to_dict()."""
+        return cls(list(d["mean"]), list(d["std"]))
+
+
+def train_test_split(X, Y, test_size=0.25, seed=None):
+    """Split rows into (X_train, X_test, Y_train, Y_test) at random.
+
+    test_size is the share of rows held out, between 0 and 1; at least
+    one row goes to each side. The same seed gives the same split on
+    every interpreter. Raises ValueError if X and Y have different row
+    counts or fewer than two rows.
+
+    >>> parts = train_test_split([[1], [2], [3], [4]], [[1], [2], [3], [4]],
+    ...                          test_size=0.5, seed=0)
+    >>> [len(p) for p in parts]
+    [2, 2, 2, 2]
+    """
+    n = len(X)
+    if n != len(Y):
+        raise ValueError("train_test_split: X has %d rows but Y has %d; "
+                         "expected one target row per input row"
+                         % (n, len(Y)))
+    if n < 2:
+        raise ValueError("train_test_split: need at least 2 rows, got %d"
+                         % n)
+    if not 0.0 < test_size < 1.0:
+        raise ValueError("train_test_split: test_size must be between 0 "
+                         "and 1, got %r" % (test_size,))
+    n_test = min(n - 1, max(1, int(round(n * test_size))))
+    order = list(range(n))
+    MersenneTwister(_fresh_seed() if seed is None else seed).shuffle(order)
+    test, train = order[:n_test], order[n_test:]
+    return ([X[i] for i in train], [X[i] for i in test],
+            [Y[i] for i in train], [Y[i] for i in test])
+
+
+# --- Checking input ---------------------------------------------------------
+
+def _as_number(v, func, where):
+    """Return v as a finite float, or raise naming func and where."""
+    if type(v) is not float:
+        if (isinstance(v, (str, bytes, bool)) or v is None
+                or isinstance(v, (list, tuple, dict))):
+            raise TypeError("%s: %s is %r (%s), expected a number"
+                            % (func, where, v, type(v).__name__))
+        try:
+            v = float(v)
+        except (TypeError, ValueError, OverflowError):
+            raise TypeError("%s: %s is %r (%s), expected a finite number"
+                            % (func, where, v, type(v).__name__))
+    if not -INF < v < INF:
+        raise ValueError("%s: %s is %r; expected a finite number (no NaN "
+                         "or infinity)" % (func, where, v))
+    return v
+
+
+def _as_matrix(m, name, func, width=None, what="column"):
+    """Return m as a new list of float rows, checked on the way.
+
+    m must be a non-empty list of equally long rows of finite numbers;
+    if width is given, each row must have that many values.
+    """
+    if not isinstance(m, (list, tuple)):
+        raise TypeError("%s: %s must be a list of rows, got %s"
+                        % (func, name, type(m).__name__))
+    if not m:
+        raise ValueError("%s: %s is empty; expected at least one row"
+                         % (func, name))
+    if width is None:
+        row = m[0]
+        width = len(row) if isinstance(row, (list, tuple)) else None
+        if width == 0:
+            raise ValueError("%s: %s row 0 is empty; expected at least one "
+                             "value" % (func, name))
+    out = []
+    for r, row in enumerate(m):
+        if not isinstance(row, (list, tuple)):
+            raise TypeError("%s: %s row %d is a %s, expected a list of "
+                            "numbers" % (func, name, r, type(row).__name__))
+        if len(row) != width:
+            raise ValueError("%s: %s row %d has %d values, expected %d "
+                             "(one per %s)"
+                             % (func, name, r, len(row), width, what))
+        new = []
+        for c, v in enumerate(row):
+            if type(v) is not float or not -INF < v < INF:
+                v = _as_number(v, func, "%s[%d][%d]" % (name, r, c))
+            new.append(v)
+        out.append(new)
+    return out
+
+
+def _positive(value, func, name):
+    """Return value if it is a positive finite number, else raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("%s: %s must be a number, got %r"
+                        % (func, name, value))
+    if not 0.0 < value < INF:
+        raise ValueError("%s: %s must be a positive finite number, got %r"
+                         % (func, name, value))
+    return float(value)
+
+
+def _count(value, func, name, low):
+    """Return value if it is an int no smaller than low, else raise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s: %s must be an int, got %r"
+                        % (func, name, value))
+    if value < low:
+        raise ValueError("%s: %s must be at least %d, got %d"
+                         % (func, name, low, value))
+    return value
+
+
+# --- Network: construction --------------------------------------------------
+
+LOSSES = ("mse", "binary_cross_entropy", "cross_entropy")
+INITS = ("uniform", "xavier", "he")
+OPTIMIZERS = ("sgd", "momentum", "adam")
+
+
+def _check_design(func, sizes, activation, output_activation, loss, init):
+    """Raise if the layer sizes or the choice of functions make no sense."""
+    if not isinstance(sizes, (list, tuple)):
+        raise TypeError("%s: sizes must be a list of layer sizes such as "
+                        "[3, 4, 1], got %r" % (func, sizes))
+    if len(sizes) < 2:
+        raise ValueError("%s: sizes needs at least two layers (inputs and "
+                         "outputs), got %r" % (func, list(sizes)))
+    for k, n in enumerate(sizes):
+        _count(n, func, "sizes[%d]" % k, 1)
+    if activation not in HIDDEN_ACTIVATIONS:
+        raise ValueError("%s: activation must be one of %s, got %r"
+                         % (func, ", ".join(HIDDEN_ACTIVATIONS), activation))
+    if output_activation not in OUTPUT_ACTIVATIONS:
+        raise ValueError("%s: output_activation must be one of %s, got %r"
+                         % (func, ", ".join(OUTPUT_ACTIVATIONS),
+                            output_activation))
+    if loss not in LOSSES:
+        raise ValueError("%s: loss must be one of %s, got %r"
+                         % (func, ", ".join(LOSSES), loss))
+    if init is not None and init not in INITS:
+        raise ValueError("%s: init must be one of %s, got %r"
+                         % (func, ", ".join(INITS), init))
+    out = output_activation
+    if out == "softmax" and sizes[-1] < 2:
+        raise ValueError("%s: softmax over a single output is always 1; "
+                         "use output_activation='sigmoid' with "
+                         "loss='binary_cross_entropy'" % func)
+    if out == "softmax" and loss != "cross_entropy":
+        raise ValueError("%s: a softmax output goes with "
+                         "loss='cross_entropy', not %r" % (func, loss))
+    if loss == "cross_entropy" and out != "softmax":
+        raise ValueError("%s: loss='cross_entropy' needs "
+                         "output_activation='softmax' (got %r); for a "
+                         "sigmoid output use loss='binary_cross_entropy'"
+                         % (func, out))
+    if loss == "binary_cross_entropy" and out != "sigmoid":
+        raise ValueError("%s: loss='binary_cross_entropy' needs "
+                         "output_activation='sigmoid' (got %r), whose "
+                         "outputs are probabilities; use loss='mse' for "
+                         "%s outputs" % (func, out, out))
+
+
+def _default_init(activation):
+    # The tutorial draws sigmoid weights uniformly from [0, 1); tanh and
+    # identity layers keep their signal's variance with Glorot's range,
+    # and rectifiers, which zero half their inputs, with He's.
+    return {"sigmoid": "uniform", "relu": "he"}.get(activation, "xavier")
+
+
+class Network:
+    """A fully connected feed-forward network trained by backpropagation.
+
+    sizes lists the units per layer, inputs first: [3, 4, 1] has 3
+    inputs, 4 hidden units and 1 output. For each layer after the input
+
+        z = a_prev W + b        a = f(z)
+
+    with f = activation on hidden layers and output_activation on the
+    last. W = weights[l] has sizes[l] rows and sizes[l + 1] columns, so
+    weights[l][i][j] joins unit i of layer l to unit j of layer l + 1;
+    b = biases[l] (biases is [] when bias is False). Both are plain
+    lists that may be read and assigned; every call checks their shapes.
+
+    loss is "mse" (E = 1/2 sum (y - a)^2), "binary_cross_entropy"
+    (E = -sum y ln a + (1 - y) ln(1 - a), sigmoid outputs) or
+    "cross_entropy" (E = -sum y ln a, softmax outputs, one-hot targets).
+    E is summed over the samples of a batch, so a larger batch takes a
+    larger step at the same learning rate, as in the classic delta rule.
+
+    init chooses the initial weights, all drawn from the network's own
+    MersenneTwister (.rng), seeded with seed (a fresh one when None):
+    "uniform" on [0, 1) as the tutorial, "xavier" uniform on +-sqrt(6 /
+    (n_in + n_out)), "he" uniform on +-sqrt(6 / n_in). The default is
+    "uniform" for sigmoid hidden layers, "he" for relu and "xavier"
+    otherwise. Biases start at 0, so Network([3, 4, 1], seed=42,
+    bias=False) starts from np.random.seed(42); np.random.rand(3, 4);
+    np.random.rand(4, 1).
+
+    Raises ValueError for fewer than two layers, a size below 1, an
+    unknown name or a combination that makes no sense, such as softmax
+    with a single output.
+
+    >>> net = Network([2, 1], seed=0, bias=False)
+    >>> [len(W) for W in net.weights], len(net.weights[0][0])
+    ([2], 1)
+    """
+
+    def __init__(self, sizes, learning_rate=0.1, seed=None, bias=True,
+                 activation="sigmoid", output_activation="sigmoid",
+                 loss="mse", init=None):
+        _check_design("Network", sizes, activation, output_activation,
+                      loss, init)
+        self.sizes = list(sizes)
+        self.learning_rate = _positive(learning_rate, "Network",
+                                       "learning_rate")
+        self.bias = bool(bias)
+        self.activation = activation
+        self.output_activation = output_activation
+        self.loss = loss
+        self.init = init if init is not None else _default_init(activation)
+        self.seed = _fresh_seed() if seed is None else seed
+        self.rng = MersenneTwister(self.seed)
+        self.weights = [self._draw(n_in, n_out)
+                        for n_in, n_out in zip(self.sizes, self.sizes[1:])]
+        self.biases = ([[0.0] * n for n in self.sizes[1:]] if self.bias
+                       else [])
+        # Saved with the model for prediction on raw data; the network's
+        # own methods do not use them.
+        self.classes = None
+        self.scaler = None
+        self.target_scaler = None
+        self.feature_names = None
+        self.target_name = None
+
+    def _draw(self, n_in, n_out):
+        """Return an n_in x n_out weight matrix drawn as init says."""
+        if self.init == "uniform":
+            low, high = 0.0, 1.0
+        else:
+            fan = n_in + n_out if self.init == "xavier" else n_in
+            high = math.sqrt(6.0 / fan)
+            low = -high
+        return [[self.rng.uniform(low, high) for j in range(n_out)]
+                for i in range(n_in)]
+
+    def __repr__(self):
+        return ("Network(%r, learning_rate=%r, bias=%r, activation=%r, "
+                "output_activation=%r, loss=%r)"
+                % (self.sizes, self.learning_rate, self.bias,
+                   self.activation, self.output_activation, self.loss))
+
+    # Internally each layer is kept as (Wt, b): Wt is W transposed, one
+    # row per unit of the layer above holding that unit's incoming
+    # weights, so that z_j = dot(a_prev, Wt[j]) + b_j is one call of
+    # the dot kernel. Without biases b is a row of zeros that training
+    # leaves alone (adding 0.0 changes no float).
+
+    def _params(self, func):
+        """Check weights and biases; return working copies as (Wt, b)."""
+        n_layers = len(self.sizes) - 1
+        if (not isinstance(self.weights, (list, tuple))
+                or len(self.weights) != n_layers):
+            raise ValueError("%s: weights must be a list of %d matrices "
+                             "(one per layer after the input), got %r"
+                             % (func, n_layers, type(self.weights).__name__
+                                if not isinstance(self.weights,
+                                                  (list, tuple))
+                                else "%d" % len(self.weights)))
+        if not isinstance(self.biases, (list, tuple)):
+            raise TypeError("%s: biases must be a list, got %s"
+                            % (func, type(self.biases).__name__))
+        if self.bias and len(self.biases) != n_layers:
+            raise ValueError("%s: biases must be a list of %d rows (one "
+                             "per layer after the input), got %d"
+                             % (func, n_layers, len(self.biases)))
+        if not self.bias and len(self.biases):
+            raise ValueError("%s: biases must be [] for a network built "
+                             "with bias=False, got %d rows"
+                             % (func, len(self.biases)))
+        params = []
+        for k in range(n_layers):
+            n_in, n_out = self.sizes[k], self.sizes[k + 1]
+            W = self.weights[k]
+            if (not isinstance(W, (list, tuple)) or len(W) != n_in
+                    or not all(isinstance(r, (list, tuple))
+                               and len(r) == n_out for r in W)):
+                raise ValueError("%s: weights[%d] must be %d x %d (sizes[%d]"
+                                 " rows of sizes[%d] values), got %s"
+                                 % (func, k, n_in, n_out, k, k + 1,
+                                    _describe(W)))
+            W = _as_matrix(W, "weights[%d]" % k, func, n_out)
+            b = [0.0] * n_out
+            if self.bias:
+                row = self.biases[k]
+                if not isinstance(row, (list, tuple)) or len(row) != n_out:
+                    raise ValueError("%s: biases[%d] must hold %d values "
+                                     "(sizes[%d]), got %s"
+                                     % (func, k, n_out, k + 1,
+                                        _describe(row)))
+                b = _as_matrix([row], "biases[%d]" % k, func, n_out)[0]
+            params.append(([list(col) for col in zip(*W)], b))
+        return params
+
+    def _publish(self, params):
+        """Store working copies back as the public weights and biases."""
+        self.weights = [[list(row) for row in zip(*Wt)] for Wt, b in params]
+        self.biases = [list(b) for Wt, b in params] if self.bias else []
+
+    def _check_x(self, X, func):
+        return _as_matrix(X, "X", func, self.sizes[0], "input unit")
+
+    def _check_data(self, X, Y, func):
+        """Check a batch X with its targets Y; return float copies."""
+        X = self._check_x(X, func)
+        Y = _as_matrix(Y, "Y", func, self.sizes[-1], "output unit")
+        if len(X) != len(Y):
+            raise ValueError("%s: X has %d rows but Y has %d; expected one "
+                             "target row per input row"
+                             % (func, len(X), len(Y)))
+        if self.loss == "binary_cross_entropy":
+            for r, row in enumerate(Y):
+                for c, v in enumerate(row):
+                    if not 0.0 <= v <= 1.0:
+                        raise ValueError(
+                            "%s: Y[%d][%d] is %r; binary_cross_entropy "
+                            "targets must be in [0, 1]" % (func, r, c, v))
+        elif self.loss == "cross_entropy":
+            for r, row in enumerate(Y):
+                total = 0.0
+                for v in row:
+                    total += v
+                if min(row) < 0.0 or abs(total - 1.0) > 1e-9:
+                    raise ValueError(
+                        "%s: Y row %d is %r; cross_entropy targets must be "
+                        "non-negative and sum to 1 (one-hot rows, see "
+                        "one_hot())" % (func, r, row))
+        return X, Y
+
+    # --- Network: forward pass ---
+
+    def _forward(self, params, X):
+        """Return the activations of every layer: [X, a_1, ..., a_L]."""
+        hidden = ACTIVATIONS[self.activation][2]
+        output = ACTIVATIONS[self.output_activation][2]
+        acts = [X]
+        for Wt, b in params[:-1]:
+            # a = f(a_prev W + b), one row per sample
+            acts.append(hidden(acts[-1], Wt, b))
+        Wt, b = params[-1]
+        acts.append(output(acts[-1], Wt, b))
+        return acts
+
+    def predict(self, X):
+        """Return the network's outputs for the batch X, one row a sample.
+
+        X is m x sizes[0]; returns m x sizes[-1]. Raises ValueError or
+        TypeError for a ragged or empty X, a row of the wrong width, a
+        non-number, NaN or infinity, or malformed weights.
+
+        >>> net = Network([2, 1], bias=False)
+        >>> net.weights = [[[0.0], [0.0]]]
+        >>> net.predict([[1.0, 2.0]])
+        [[0.5]]
+        """
+        return self._forward(self._params("predict"),
+                             self._check_x(X, "predict"))[-1]
+
+    # --- Network: loss ---
+
+    def _loss_sum(self, Y, A):
+        """Return (sum, count): the reported loss is sum / count."""
+        return _LOSS_SUMS[self.loss](Y, A)
+
+    def evaluate(self, X, Y):
+        """Return the loss that train reports, a mean, for the batch X, Y.
+
+        mse: mean of (y - a)^2 over all elements; binary_cross_entropy:
+        mean over all elements; cross_entropy: mean over samples.
+        """
+        X, Y = self._check_data(X, Y, "evaluate")
+        total, count = self._loss_sum(Y, self._forward(
+            self._params("evaluate"), X)[-1])
+        return total / count
+
+    def _objective(self, params, X, Y):
+        total, count = self._loss_sum(Y, self._forward(params, X)[-1])
+        # E is summed over samples: 1/2 sum (y - a)^2 for mse, and the
+        # plain sum of the per-sample losses for the cross-entropies.
+        return 0.5 * total if self.loss == "mse" else total
+
+    def objective(self, X, Y):
+        """Return E, the quantity gradients() differentiates.
+
+        mse: E = 1/2 sum over samples and outputs of (y - a)^2;
+        binary_cross_entropy: E = -sum (y ln a + (1 - y) ln(1 - a));
+        cross_entropy: E = -sum y ln a. Each is summed over the batch.
+        """
+        X, Y = self._check_data(X, Y, "objective")
+        return self._objective(self._params("objective"), X, Y)
+
+    # --- Network: backward pass ---
+
+    def _backward(self, params, acts, Y):
+        """Return [(dWt, db), ...] for each layer: the gradient of E.
+
+        acts are the activations of _forward; the chain rule runs from
+        the output back to the first layer.
+        """
+        A = acts[-1]
+        if self.loss == "mse":
+            # dE/da = a - y for E = 1/2 sum (y - a)^2,
+            # dE/dz = dE/da * f'(z), with f' written in terms of a.
+            back = ACTIVATIONS[self.output_activation][3]
+            dZ = [back([p - t for p, t in zip(a, y)], a)
+                  for a, y in zip(A, Y)]
+        else:
+            # Sigmoid with binary cross-entropy, and softmax with
+            # cross-entropy: the derivatives of the loss and of the
+            # activation cancel into dE/dz = a - y.
+            dZ = [[p - t for p, t in zip(a, y)] for a, y in zip(A, Y)]
+        back = ACTIVATIONS[self.activation][3]
+        grads = []
+        for k in range(len(params) - 1, -1, -1):
+            A_prev = acts[k]
+            dZt = list(zip(*dZ))
+            # dW[i][j] = sum over samples of a_prev[i] * dz[j],
+            # kept by column like Wt: dWt[j][i].
+            A_prev_t = list(zip(*A_prev))
+            dWt = [[dot(g, x) for x in A_prev_t] for g in dZt]
+            # db[j] = sum over samples of dz[j]
+            db = [sum(g) for g in dZt] if self.bias else None
+            grads.append((dWt, db))
+            if k:
+                # da_prev[i] = sum_j dz[j] W[i][j], then through f'.
+                W_rows = list(zip(*params[k][0]))
+                dZ = [back([dot(g, w) for w in W_rows], a)
+                      for g, a in zip(dZ, A_prev)]
+        grads.reverse()
+        return grads
+
+    def gradients(self, X, Y):
+        """Return (dW, db), the gradient of E over the batch X, Y.
+
+        dW[l][i][j] = dE/dW[l][i][j] and db[l][j] = dE/db[l][j], with
+        the shapes of weights and biases (db is [] without biases). E
+        is summed over samples and outputs (see objective), as the delta
+        rule uses it. Nothing is updated. Raises as predict does, and if
+        Y is not m x sizes[-1].
+        """
+        X, Y = self._check_data(X, Y, "gradients")
+        params = self._params("gradients")
+        grads = self._backward(params, self._forward(params, X), Y)
+        dW = [[list(row) for row in zip(*dWt)] for dWt, db in grads]
+        db = [db for dWt, db in grads] if self.bias else []
+        return dW, db
+
+    # --- Network: training ---
+
+    def train(self, X, Y, epochs=1, batch_size=None, optimizer="sgd",
+              learning_rate=None, momentum=0.9, beta1=0.9, beta2=0.999,
+              epsilon=1e-8, patience=None, min_delta=0.0, every=1,
+              callback=None):
+        """Train on X, Y by gradient descent; return the loss per epoch.
+
+        Each epoch runs forward, backward and update over the whole
+        batch, or over mini-batches of batch_size rows in an order
+        reshuffled every epoch from .rng. Each recorded loss is the mean
+        loss (see evaluate) measured before that epoch's updates.
+
+        optimizer (g = dE/dw, lr = learning_rate, default .learning_rate):
+          "sgd"       w <- w - lr g
+          "momentum"  v <- momentum v - lr g;  w <- w + v
+          "adam"      m <- beta1 m + (1 - beta1) g
+                      s <- beta2 s + (1 - beta2) g^2
+                      w <- w - lr (m / (1 - beta1^t))
+                                 / (sqrt(s / (1 - beta2^t)) + epsilon)
+        (Kingma and Ba, 2015). The optimiser's state starts afresh at
+        every call.
+
+        patience stops training once the loss has not fallen by more
+        than min_delta for that many epochs. callback(epoch, loss), if
+        given, is called after every epoch divisible by every, with the
+        weights already updated; returning True stops training.
+
+        Everything is checked before the first update. Raises ValueError
+        or TypeError for bad data or settings, and ValueError if the loss
+        becomes NaN or infinite (lower the learning rate); a call that
+        raises leaves the network as it was.
+        """
+        func = "train"
+        X, Y = self._check_data(X, Y, func)
+        _count(epochs, func, "epochs", 0)
+        lr = self.learning_rate if learning_rate is None else learning_rate
+        lr = _positive(lr, func, "learning_rate")
+        if batch_size is not None:
+            _count(batch_size, func, "batch_size", 1)
+        if optimizer not in OPTIMIZERS:
+            raise ValueError("train: optimizer must be one of %s, got %r"
+                             % (", ".join(OPTIMIZERS), optimizer))
+        for name, value in (("momentum", momentum), ("beta1", beta1),
+                            ("beta2", beta2)):
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or not 0.0 <= value < 1.0):
+                raise ValueError("train: %s must be a number in [0, 1), "
+                                 "got %r" % (name, value))
+        _positive(epsilon, func, "epsilon")
+        if patience is not None:
+            _count(patience, func, "patience", 1)
+        if not (isinstance(min_delta, (int, float)) and
+                0.0 <= min_delta < INF):
+            raise ValueError("train: min_delta must be a finite number "
+                             ">= 0, got %r" % (min_delta,))
+        _count(every, func, "every", 1)
+        if callback is not None and not callable(callback):
+            raise TypeError("train: callback must be callable, got %r"
+                            % (callback,))
+        params = self._params(func)
+        step = _make_step(params, self.bias, optimizer, lr, momentum, beta1,
+                          beta2, epsilon)
+        saved = (self.weights, self.biases)
+        try:
+            losses = self._epochs(params, X, Y, epochs, batch_size, step,
+                                  patience, min_delta, every, callback)
+        except BaseException:
+            self.weights, self.biases = saved
+            raise
+        self._publish(params)
+        return losses
+
+    def _epochs(self, params, X, Y, epochs, batch_size, step, patience,
+                min_delta, every, callback):
+        n = len(X)
+        if batch_size is not None and batch_size >= n:
+            batch_size = None
+        order = list(range(n))
+        losses = []
+        best, waited = INF, 0
+        for epoch in range(epochs):
+            if batch_size is None:
+                # One full-batch step: forward, loss, backward, update.
+                acts = self._forward(params, X)
+                total, count = self._loss_sum(Y, acts[-1])
+                step(self._backward(params, acts, Y))
+            else:
+                self.rng.shuffle(order)
+                total, count = 0.0, 0
+                for start in range(0, n, batch_size):
+                    rows = order[start:start + batch_size]
+                    Xb, Yb = [X[i] for i in rows], [Y[i] for i in rows]
+                    acts = self._forward(params, Xb)
+                    part, part_count = self._loss_sum(Yb, acts[-1])
+                    total += part
+                    count += part_count
+                    step(self._backward(params, acts, Yb))
+            loss = total / count
+            if not -INF < loss < INF:
+                raise ValueError(
+                    "train: the loss became %r at epoch %d, so training "
+                    "diverged; the network is left as it was. Try a "
+                    "smaller learning_rate." % (loss, epoch))
+            losses.append(loss)
+            if patience is not None:
+                if loss < best - min_delta:
+                    best, waited = loss, 0
+                else:
+                    waited += 1
+                    if waited >= patience:
+                        break
+            if callback is not None and epoch % every == 0:
+                self._publish(params)
+                if callback(epoch, loss):
+                    break
+        for Wt, b in params:
+            for row in Wt + [b]:
+                for v in row:
+                    if not -INF < v < INF:
+                        raise ValueError(
+                            "train: a weight became %r in the last epoch, "
+                            "so training diverged; the network is left as "
+                            "it was. Try a smaller learning_rate." % (v,))
+        return losses
+
+
+def _describe(m):
+    """Describe the shape of what was given in place of a matrix."""
+    if not isinstance(m, (list, tuple)):
+        return "a %s" % type(m).__name__
+    if not all(isinstance(r, (list, tuple)) for r in m):
+        return "a list of %d items that are not all lists" % len(m)
+    widths = [len(r) for r in m]
+    if widths and min(widths) == max(widths):
+        return "%d x %d" % (len(m), widths[0])
+    return "%d rows of lengths %r" % (len(m), widths)
+
+
+# --- Optimisers -------------------------------------------------------------
+
+def _make_step(params, bias, optimizer, lr, momentum, beta1, beta2,
+               epsilon):
+    """Return step(grads), which updates params in place.
+
+    Each layer's parameters are handled as rows: the rows of Wt and,
+    with biases, the bias row, matched one to one with the rows of the
+    gradient.
+    """
+    def rows_of(layers):
+        out = []
+        for Wt, b in layers:
+            out.extend(Wt)
+            if bias:
+                out.append(b)
+        return out
+
+    weights = rows_of(params)
+
+    if optimizer == "sgd":
+        def step(grads):
+            for w, g in zip(weights, rows_of(grads)):
+                # w <- w - lr * dE/dw
+                w[:] = [p - lr * q for p, q in zip(w, g)]
+        return step
+
+    if optimizer == "momentum":
+        velocity = [[0.0] * len(w) for w in weights]
+
+        def step(grads):
+            for w, g, v in zip(weights, rows_of(grads), velocity):
+                # v <- momentum * v - lr * g;  w <- w + v
+                v[:] = [momentum * u - lr * q for u, q in zip(v, g)]
+                w[:] = [p + u for p, u in zip(w, v)]
+        return step
+
+    first = [[0.0] * len(w) for w in weights]
+    second = [[0.0] * len(w) for w in weights]
+    # beta^t kept as running products: exact and the same everywhere,
+    # unlike pow(), whose last bit varies between C libraries.
+    powers = [1.0, 1.0]
+
+    def step(grads):
+        powers[0] *= beta1
+        powers[1] *= beta2
+        c1, c2 = 1.0 - powers[0], 1.0 - powers[1]
+        sqrt = math.sqrt
+        for w, g, m, s in zip(weights, rows_of(grads), first, second):
+            # m <- beta1 m + (1 - beta1) g;  s <- beta2 s + (1 - beta2) g^2
+            m[:] = [beta1 * u + (1.0 - beta1) * q for u, q in zip(m, g)]
+            s[:] = [beta2 * u + (1.0 - beta2) * q * q for u, q in zip(s, g)]
+            # w <- w - lr * m_hat / (sqrt(s_hat) + epsilon)
+            w[:] = [p - lr * (u / c1) / (sqrt(v / c2) + epsilon)
+                    for p, u, v in zip(w, m, s)]
+    return step
+
+
+# --- Gradient check ---------------------------------------------------------
+
+def gradient_check(network, X, Y, h=1e-5):
+    """Return the largest relative difference between gradients() and
+    central finite differences of the objective E.
+
+    For every weight and bias w:
+
+        numeric  = (E(w + h) - E(w - h)) / (2 h)
+        relative = |analytic - numeric| / max(|analytic|, |numeric|, 1e-4)
+
+    The floor of 1e-4 keeps gradients that are zero up to rounding from
+    dividing by nothing. The truncation error is about h^2 and the
+    rounding error about 1e-16 / h, so with h = 1e-5 a correct gradient
+    gives about 1e-7 or less; a bug gives far more. The network is left
+    unchanged. A relu unit whose z lies within h of 0 can show a large
+    difference, since relu has a kink there.
+
+    >>> net = Network([2, 2, 1], seed=1)
+    >>> gradient_check(net, [[0.5, -1.0]], [[1.0]]) < 1e-6
+    True
+    """
+    X, Y = network._check_data(X, Y, "gradient_check")
+    h = _positive(h, "gradient_check", "h")
+    params = network._params("gradient_check")
+    grads = network._backward(params, network._forward(params, X), Y)
+    worst = 0.0
+    for (Wt, b), (dWt, db) in zip(params, grads):
+        pairs = list(zip(Wt, dWt))
+        if network.bias:
+            pairs.append((b, db))
+        for row, grad_row in pairs:
+            for i in range(len(row)):
+                keep = row[i]
+                row[i] = keep + h
+                plus = network._objective(params, X, Y)
+                row[i] = keep - h
+                minus = network._objective(params, X, Y)
+                row[i] = keep
+                numeric = (plus - minus) / (2.0 * h)
+                analytic = grad_row[i]
+                scale_ = max(abs(analytic), abs(numeric), 1e-4)
+                worst = max(worst, abs(analytic - numeric) / scale_)
+    return worst
