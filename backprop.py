@@ -60,7 +60,7 @@ __all__ = [
     "relu_derivative", "identity", "identity_derivative", "softmax",
     "mse", "binary_cross_entropy", "cross_entropy", "accuracy",
     "one_hot", "from_one_hot", "Standardizer", "train_test_split",
-    "MersenneTwister", "Network", "gradient_check", "main",
+    "MersenneTwister", "Network", "gradient_check", "svg_plot", "main",
     "FORMAT_NAME", "FORMAT_VERSION", "DOT_KERNEL",
 ]
 
@@ -951,6 +951,7 @@ class Network:
         self.target_scaler = None
         self.feature_names = None
         self.target_name = None
+        self.target_column = None
 
     def _draw(self, n_in, n_out):
         """Return an n_in x n_out weight matrix drawn as init says."""
@@ -1300,6 +1301,170 @@ class Network:
                             "it was. Try a smaller learning_rate." % (v,))
         return losses
 
+    def explain(self, x, y, digits=9):
+        """Return one training step on the sample x, y, written out.
+
+        Every quantity of the forward pass, the loss, the backward pass
+        and the gradient-descent update gets its own lines: its name,
+        its formula, the numbers put into it and the result, with the
+        given number of significant digits. The text ends with a
+        finite-difference check of every gradient it shows. The network
+        itself is not changed.
+
+        Raises ValueError for a network of more than 50 weights and
+        biases, whose page would be too long to follow, and as train
+        does for bad x or y.
+        """
+        return _explain(self, x, y, digits)
+
+    # --- Network: saving and loading ---
+
+    def to_dict(self):
+        """Return the network as a dict of plain values (see save).
+
+        Raises ValueError if a weight or bias is NaN or infinite, since
+        such a network could not be loaded back.
+        """
+        params = self._params("to_dict")
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "sizes": list(self.sizes),
+            "activation": self.activation,
+            "output_activation": self.output_activation,
+            "loss": self.loss,
+            "bias": self.bias,
+            "learning_rate": self.learning_rate,
+            "init": self.init,
+            "seed": self.seed,
+            "weights": [[list(row) for row in zip(*Wt)] for Wt, b in params],
+            "biases": [b for Wt, b in params] if self.bias else [],
+            "classes": None if self.classes is None else list(self.classes),
+            "feature_names": (None if self.feature_names is None
+                              else list(self.feature_names)),
+            "target_name": self.target_name,
+            "target_column": self.target_column,
+            "scaler": None if self.scaler is None else self.scaler.to_dict(),
+            "target_scaler": (None if self.target_scaler is None
+                              else self.target_scaler.to_dict()),
+        }
+
+    @classmethod
+    def from_dict(cls, d, source="from_dict"):
+        """Return the network that to_dict() described.
+
+        Everything is checked before the network is built: the format
+        name and version, the names of the functions, that every shape
+        agrees with sizes and that every number is finite. Raises
+        ValueError, prefixed with source, naming what was wrong.
+        """
+        try:
+            return cls._from_dict(d)
+        except (TypeError, ValueError, KeyError) as error:
+            if isinstance(error, KeyError):
+                error = "missing key %s" % error
+            raise ValueError("%s: %s" % (source, error))
+
+    @classmethod
+    def _from_dict(cls, d):
+        if not isinstance(d, dict):
+            raise ValueError("expected a JSON object, got %s"
+                             % type(d).__name__)
+        if d.get("format") != FORMAT_NAME:
+            raise ValueError("not a backprop model: format is %r, expected "
+                             "%r" % (d.get("format"), FORMAT_NAME))
+        version = d.get("version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise ValueError("version must be an int, got %r" % (version,))
+        if version > FORMAT_VERSION:
+            raise ValueError("the model has format version %d, newer than "
+                             "this backprop.py reads (%d); use a newer "
+                             "backprop.py" % (version, FORMAT_VERSION))
+        if version < 1:
+            raise ValueError("version must be at least 1, got %d"
+                             % version)
+        if not isinstance(d["bias"], bool):
+            raise ValueError("bias must be true or false, got %r"
+                             % (d["bias"],))
+        net = cls(d["sizes"], learning_rate=d.get("learning_rate", 0.1),
+                  seed=_seed_or_zero(d.get("seed")), bias=d["bias"],
+                  activation=d["activation"],
+                  output_activation=d["output_activation"],
+                  loss=d["loss"], init=d.get("init"))
+        net.weights, net.biases = d["weights"], d["biases"]
+        net._publish(net._params("weights"))
+        classes = d.get("classes")
+        if classes is not None:
+            if (not isinstance(classes, list)
+                    or len(classes) != net.sizes[-1]):
+                raise ValueError("classes must be a list of %d names (one "
+                                 "per output), got %r"
+                                 % (net.sizes[-1], classes))
+            net.classes = list(classes)
+        names = d.get("feature_names")
+        if names is not None:
+            if not isinstance(names, list) or len(names) != net.sizes[0]:
+                raise ValueError("feature_names must be a list of %d names "
+                                 "(one per input), got %r"
+                                 % (net.sizes[0], names))
+            net.feature_names = list(names)
+        net.target_name = d.get("target_name")
+        column = d.get("target_column")
+        if column is not None and (isinstance(column, bool)
+                                   or not isinstance(column, int)
+                                   or column < 0):
+            raise ValueError("target_column must be null or a column "
+                             "index >= 0, got %r" % (column,))
+        net.target_column = column
+        net.scaler = _scaler_from(d.get("scaler"), net.sizes[0], "scaler")
+        net.target_scaler = _scaler_from(d.get("target_scaler"),
+                                         net.sizes[-1], "target_scaler")
+        return net
+
+    def save(self, path):
+        """Write the network to path as readable JSON, atomically.
+
+        The text goes to a temporary file beside path, which is then
+        renamed over it, so a failure never leaves a half-written model
+        where a good one was. Raises ValueError, before touching any
+        file, if a weight or bias is NaN or infinite.
+        """
+        text = _json_text(self.to_dict())
+        path = str(path)
+        temporary = path + ".tmp"
+        try:
+            with open(temporary, "w") as f:
+                f.write(text)
+                f.flush()
+                if hasattr(os, "fsync"):
+                    os.fsync(f.fileno())
+            # os.replace also overwrites on Windows; MicroPython has
+            # only os.rename, which overwrites there.
+            getattr(os, "replace", os.rename)(temporary, path)
+        except BaseException:
+            try:
+                os.remove(temporary)
+            except OSError:
+                pass
+            raise
+
+    @classmethod
+    def load(cls, path):
+        """Return the network saved in the JSON file at path.
+
+        Raises OSError if the file cannot be read, and ValueError naming
+        the file and the problem if it is not a valid model.
+        """
+        path = str(path)
+        with open(path) as f:
+            text = f.read()
+        try:
+            d = json.loads(text)
+        except ValueError as error:
+            raise ValueError("load: %s is not valid JSON (%s)"
+                             % (path, error))
+        return cls.from_dict(d, "load: %s" % path)
+
 
 def _describe(m):
     """Describe the shape of what was given in place of a matrix."""
@@ -1415,3 +1580,910 @@ def gradient_check(network, X, Y, h=1e-5):
                 scale_ = max(abs(analytic), abs(numeric), 1e-4)
                 worst = max(worst, abs(analytic - numeric) / scale_)
     return worst
+
+
+# --- Saving -----------------------------------------------------------------
+
+# A saved model is one JSON object; every key is written, in this order.
+# Version 1 is the only version so far; a reader refuses newer ones.
+FORMAT_NAME = "backprop-network"
+FORMAT_VERSION = 1
+_KEYS = ("format", "version", "sizes", "activation", "output_activation",
+         "loss", "bias", "learning_rate", "init", "seed", "weights",
+         "biases", "classes", "feature_names", "target_name",
+         "target_column", "scaler", "target_scaler")
+
+
+def _seed_or_zero(seed):
+    # The stored seed only restarts the generator for later shuffles.
+    if isinstance(seed, int) and not isinstance(seed, bool) and (
+            0 <= seed <= 0xFFFFFFFF):
+        return seed
+    return 0
+
+
+def _scaler_from(d, width, name):
+    """Return a Standardizer from its saved form, or None, checked."""
+    if d is None:
+        return None
+    if not isinstance(d, dict) or "mean" not in d or "std" not in d:
+        raise ValueError("%s must be null or an object with mean and std, "
+                         "got %r" % (name, d))
+    rows = _as_matrix([d["mean"], d["std"]], name, "load", width,
+                      "input" if name == "scaler" else "output")
+    if min(rows[1]) <= 0.0:
+        raise ValueError("%s std must be positive, got %r" % (name, rows[1]))
+    return Standardizer(rows[0], rows[1])
+
+
+def _json_value(value, indent):
+    """Return value as JSON text: flat lists on one line, nested ones
+    with one item per line, so that each weight row is one line."""
+    if isinstance(value, dict):
+        inner = indent + "  "
+        items = ['%s%s: %s' % (inner, json.dumps(k),
+                               _json_value(value[k], inner))
+                 for k in sorted(value)]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not any(isinstance(v, (list, tuple, dict)) for v in value):
+            return "[" + ", ".join(_json_value(v, indent)
+                                   for v in value) + "]"
+        inner = indent + "  "
+        return ("[\n" + ",\n".join(inner + _json_value(v, inner)
+                                   for v in value) + "\n" + indent + "]")
+    if isinstance(value, float) and not -INF < value < INF:
+        raise ValueError("cannot save %r: JSON has no NaN or infinity"
+                         % (value,))
+    return json.dumps(value)
+
+
+def _json_text(d):
+    """Return the model dict d as JSON text with its keys in order."""
+    lines = ['  %s: %s' % (json.dumps(k), _json_value(d[k], "  "))
+             for k in _KEYS]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+# --- Explaining one step ----------------------------------------------------
+
+EXPLAIN_LIMIT = 50
+_WIDTH = 79
+
+
+class _Page:
+    """Lines of text for explain(), with numbers in a fixed precision."""
+
+    def __init__(self, digits):
+        self.digits = digits
+        self.lines = []
+
+    def num(self, v):
+        text = "%.*g" % (self.digits, v)
+        return "(%s)" % text if text.startswith("-") else text
+
+    def say(self, text=""):
+        self.lines.append(text)
+
+    def entry(self, name, formula, numbers, value):
+        """Add name = formula = numbers = value, wrapped to _WIDTH."""
+        head = "  %s = " % name
+        pad = " " * (len(head) - 2) + "= "
+        self._wrap(head, formula)
+        if numbers is not None:
+            self._wrap(pad, numbers)
+        self.lines.append(pad + ("%.*g" % (self.digits, value)))
+
+    def _wrap(self, first, text):
+        # Break long sums after " + ", keeping continuation lines
+        # indented under the first term.
+        words = text.split(" + ")
+        line = first + words[0]
+        for w in words[1:]:
+            if len(line) + 3 + len(w) > _WIDTH:
+                self.lines.append(line + " +")
+                line = " " * len(first) + w
+            else:
+                line += " + " + w
+        self.lines.append(line)
+
+
+_DERIVATIVE_TEXT = {
+    "sigmoid": ("%s * (1 - %s)", lambda a: a * (1.0 - a)),
+    "tanh": ("(1 - %s^2)", lambda a: 1.0 - a * a),
+    "relu": ("relu'(%s)", lambda a: 1.0 if a > 0.0 else 0.0),
+    "identity": ("1", lambda a: 1.0),
+}
+
+
+def _derivative_text(page, name, a_name, a):
+    """Return (formula, numbers) of f'(z) written with the output a."""
+    form = _DERIVATIVE_TEXT[name][0]
+    if name == "sigmoid":
+        return form % (a_name, a_name), form % (page.num(a), page.num(a))
+    if name == "tanh":
+        return form % a_name, form % page.num(a)
+    if name == "relu":
+        return ("[%s > 0]" % a_name,
+                "%s" % page.num(_DERIVATIVE_TEXT["relu"][1](a)))
+    return "1", "1"
+
+
+def _explain(net, x, y, digits):
+    func = "explain"
+    _count(digits, func, "digits", 1)
+    if digits > 17:
+        raise ValueError("explain: digits must be at most 17, got %d"
+                         % digits)
+    if not isinstance(x, (list, tuple)) or not isinstance(y, (list, tuple)):
+        raise TypeError("explain: x and y must be lists of numbers (one "
+                        "sample), got %s and %s"
+                        % (type(x).__name__, type(y).__name__))
+    X, Y = net._check_data([list(x)], [list(y)], func)
+    params = net._params(func)
+    count = sum(len(Wt) * len(Wt[0]) for Wt, b in params)
+    if net.bias:
+        count += sum(len(b) for Wt, b in params)
+    if count > EXPLAIN_LIMIT:
+        raise ValueError(
+            "explain: the network has %d weights and biases; explain "
+            "writes out at most %d, beyond which the page is too long to "
+            "follow by hand. Use a smaller network." % (count, EXPLAIN_LIMIT))
+    acts = net._forward(params, X)
+    grads = net._backward(params, acts, Y)
+    page = _Page(digits)
+    n = page.num
+    L = len(params)
+    lr = net.learning_rate
+    page.say("One training step of a %s network, written out by hand."
+             % "-".join(str(s) for s in net.sizes))
+    page.say("Hidden activation %s, output %s, loss %s,"
+             % (net.activation, net.output_activation, net.loss))
+    page.say("learning rate eta = %s." % n(lr))
+    page.say("Layer l computes z_l = a_(l-1) W_l + b_l and a_l = f(z_l), "
+             "with a0 = x.")
+    page.say("W_l[i][j] is net.weights[l-1][i][j]; units count from 0.")
+    page.say("")
+    page.say("Forward pass")
+    for k in range(L):
+        layer = k + 1
+        Wt, b = params[k]
+        name = net.output_activation if k == L - 1 else net.activation
+        a_prev = acts[k][0]
+        for j in range(len(Wt)):
+            terms = ["a%d[%d]*W%d[%d][%d]" % (k, i, layer, i, j)
+                     for i in range(len(a_prev))]
+            values = ["%s*%s" % (n(a_prev[i]), n(Wt[j][i]))
+                      for i in range(len(a_prev))]
+            if net.bias:
+                terms.append("b%d[%d]" % (layer, j))
+                values.append(n(b[j]))
+            z = dot(a_prev, Wt[j]) + b[j]
+            page.entry("z%d[%d]" % (layer, j), " + ".join(terms),
+                       " + ".join(values), z)
+        zs = [dot(a_prev, w) + c for w, c in zip(Wt, b)]
+        for j, a in enumerate(acts[k + 1][0]):
+            zname = "z%d[%d]" % (layer, j)
+            if name == "softmax":
+                form = "exp(%s) / (%s)" % (zname, " + ".join(
+                    "exp(z%d[%d])" % (layer, i) for i in range(len(zs))))
+                numbers = "exp(%s) / (%s)" % (n(zs[j]), " + ".join(
+                    "exp(%s)" % n(v) for v in zs))
+            elif name == "sigmoid":
+                form = "1 / (1 + exp(-%s))" % zname
+                numbers = "1 / (1 + exp(-%s))" % n(zs[j])
+            else:
+                form = "%s(%s)" % (name, zname)
+                numbers = "%s(%s)" % (name, n(zs[j]))
+            page.entry("a%d[%d]" % (layer, j), form, numbers, a)
+    a_out, y_row = acts[-1][0], Y[0]
+    out = "a%d" % L
+    page.say("")
+    page.say("Loss")
+    if net.loss == "mse":
+        form = "1/2 * (%s)" % " + ".join(
+            "(y[%d] - %s[%d])^2" % (j, out, j) for j in range(len(y_row)))
+        numbers = "1/2 * (%s)" % " + ".join(
+            "(%s - %s)^2" % (n(t), n(p)) for t, p in zip(y_row, a_out))
+    elif net.loss == "binary_cross_entropy":
+        form = "-(%s)" % " + ".join(
+            "y[%d]*ln(%s[%d]) + (1 - y[%d])*ln(1 - %s[%d])"
+            % (j, out, j, j, out, j) for j in range(len(y_row)))
+        numbers = "-(%s)" % " + ".join(
+            "%s*ln(%s) + (1 - %s)*ln(1 - %s)" % (n(t), n(p), n(t), n(p))
+            for t, p in zip(y_row, a_out))
+    else:
+        form = "-(%s)" % " + ".join(
+            "y[%d]*ln(%s[%d])" % (j, out, j) for j in range(len(y_row)))
+        numbers = "-(%s)" % " + ".join(
+            "%s*ln(%s)" % (n(t), n(p)) for t, p in zip(y_row, a_out))
+    page.entry("E", form, numbers, net._objective(params, X, Y))
+    page.say("")
+    page.say("Backward pass: dE/dz, then dE/dW = a_prev * dz, "
+             "dE/db = dz")
+    dz = _output_delta(net, a_out, y_row)
+    for j in range(len(dz)):
+        name = "dz%d[%d]" % (L, j)
+        if net.loss == "mse":
+            d_form, d_num = _derivative_text(
+                page, net.output_activation, "%s[%d]" % (out, j), a_out[j])
+            form = "(%s[%d] - y[%d]) * %s" % (out, j, j, d_form)
+            numbers = "(%s - %s) * %s" % (n(a_out[j]), n(y_row[j]), d_num)
+        else:
+            form = "%s[%d] - y[%d]" % (out, j, j)
+            numbers = "%s - %s" % (n(a_out[j]), n(y_row[j]))
+        page.entry(name, form, numbers, dz[j])
+    for k in range(L - 1, -1, -1):
+        layer = k + 1
+        a_prev = acts[k][0]
+        dWt, db = grads[k]
+        for i in range(len(a_prev)):
+            for j in range(len(dz)):
+                page.entry("dW%d[%d][%d]" % (layer, i, j),
+                           "a%d[%d] * dz%d[%d]" % (k, i, layer, j),
+                           "%s * %s" % (n(a_prev[i]), n(dz[j])),
+                           dWt[j][i])
+        if net.bias:
+            for j in range(len(dz)):
+                page.entry("db%d[%d]" % (layer, j), "dz%d[%d]" % (layer, j),
+                           None, db[j])
+        if k == 0:
+            break
+        Wt = params[k][0]
+        new_dz = []
+        for i in range(len(a_prev)):
+            da = dot(dz, [w[i] for w in Wt])
+            page.entry("da%d[%d]" % (k, i), " + ".join(
+                "dz%d[%d]*W%d[%d][%d]" % (layer, j, layer, i, j)
+                for j in range(len(dz))), " + ".join(
+                "%s*%s" % (n(dz[j]), n(Wt[j][i])) for j in range(len(dz))),
+                da)
+            new_dz.append(da)
+        back = ACTIVATIONS[net.activation][3]
+        new_dz = back(new_dz, a_prev)
+        for i in range(len(a_prev)):
+            d_form, d_num = _derivative_text(
+                page, net.activation, "a%d[%d]" % (k, i), a_prev[i])
+            page.entry("dz%d[%d]" % (k, i),
+                       "da%d[%d] * %s" % (k, i, d_form),
+                       "%s * %s" % (n(dot(dz, [w[i] for w in Wt])), d_num),
+                       new_dz[i])
+        dz = new_dz
+    page.say("")
+    page.say("Update: w <- w - eta * dE/dw")
+    for k in range(L):
+        layer = k + 1
+        Wt, b = params[k]
+        dWt, db = grads[k]
+        for i in range(len(Wt[0])):
+            for j in range(len(Wt)):
+                page.entry("W%d[%d][%d]" % (layer, i, j),
+                           "W%d[%d][%d] - eta * dW%d[%d][%d]"
+                           % (layer, i, j, layer, i, j),
+                           "%s - %s * %s" % (n(Wt[j][i]), n(lr),
+                                             n(dWt[j][i])),
+                           Wt[j][i] - lr * dWt[j][i])
+        if net.bias:
+            for j in range(len(b)):
+                page.entry("b%d[%d]" % (layer, j),
+                           "b%d[%d] - eta * db%d[%d]" % (layer, j, layer, j),
+                           "%s - %s * %s" % (n(b[j]), n(lr), n(db[j])),
+                           b[j] - lr * db[j])
+    _explain_check(net, params, grads, X, Y, page)
+    return "\n".join(page.lines) + "\n"
+
+
+def _output_delta(net, a, y):
+    """Return dE/dz of the output layer for one sample."""
+    if net.loss == "mse":
+        return ACTIVATIONS[net.output_activation][3](
+            [p - t for p, t in zip(a, y)], a)
+    return [p - t for p, t in zip(a, y)]
+
+
+def _explain_check(net, params, grads, X, Y, page):
+    h = 1e-5
+    page.say("")
+    page.say("Check: each gradient against (E(w + h) - E(w - h)) / (2h), "
+             "h = %g" % h)
+    page.say("  %-12s %18s %18s %10s" % ("gradient", "backpropagation",
+                                         "finite difference", "rel. diff"))
+    worst = 0.0
+    for k, ((Wt, b), (dWt, db)) in enumerate(zip(params, grads)):
+        items = [("dW%d[%d][%d]" % (k + 1, i, j), Wt[j], i, dWt[j][i])
+                 for i in range(len(Wt[0])) for j in range(len(Wt))]
+        if net.bias:
+            items += [("db%d[%d]" % (k + 1, j), b, j, db[j])
+                      for j in range(len(b))]
+        for name, row, i, analytic in items:
+            keep = row[i]
+            row[i] = keep + h
+            plus = net._objective(params, X, Y)
+            row[i] = keep - h
+            minus = net._objective(params, X, Y)
+            row[i] = keep
+            numeric = (plus - minus) / (2.0 * h)
+            rel = abs(analytic - numeric) / max(abs(analytic), abs(numeric),
+                                                  1e-4)
+            worst = max(worst, rel)
+            page.say("  %-12s %18s %18s %10s" % (
+                name, "%.*g" % (page.digits, analytic),
+                "%.*g" % (page.digits, numeric), "%.1e" % rel))
+    page.say("Largest relative difference: %.1e" % worst)
+
+
+# --- Loss curve -------------------------------------------------------------
+
+def _ticks(low, high, count=5):
+    """Return about count round numbers spanning [low, high]."""
+    if high <= low:
+        high = low + 1.0
+    raw = (high - low) / count
+    step = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 5.0, 10.0):
+        if raw <= step * factor:
+            step *= factor
+            break
+    first = math.ceil(low / step)
+    ticks = []
+    k = first
+    while k * step <= high + step * 1e-9:
+        ticks.append(k * step)
+        k += 1
+    return ticks
+
+
+def svg_plot(losses, validation=None, title="Training loss"):
+    """Return an SVG image (text) of the loss per epoch.
+
+    losses has one value per epoch, drawn as one point each; the
+    optional validation losses are drawn dashed on the same axes, one
+    point per epoch too. The image has labelled axes and needs nothing
+    but a browser to view. Raises ValueError for an empty list or a
+    value that is not finite.
+    """
+    curves = [("training", losses, "#1f77b4", "")]
+    if validation:
+        curves.append(("validation", validation, "#d62728",
+                       ' stroke-dasharray="6 4"'))
+    for name, values, color, dash in curves:
+        if not values:
+            raise ValueError("svg_plot: no %s losses to draw" % name)
+        for v in values:
+            _as_number(v, "svg_plot", "a %s loss" % name)
+    width, height = 640, 400
+    left, right, top, bottom = 70, 20, 40, 50
+    n = max(len(values) for name, values, color, dash in curves)
+    y_low = min(min(values) for name, values, color, dash in curves)
+    y_high = max(max(values) for name, values, color, dash in curves)
+    y_low = min(y_low, 0.0)
+    x_ticks = _ticks(0, max(n - 1, 1))
+    y_ticks = _ticks(y_low, y_high)
+    y_low, y_high = min(y_low, y_ticks[0]), max(y_high, y_ticks[-1])
+    if y_high <= y_low:
+        y_high = y_low + 1.0
+
+    def sx(epoch):
+        return left + (width - left - right) * epoch / max(n - 1, 1)
+
+    def sy(value):
+        return (height - bottom
+                - (height - top - bottom) * (value - y_low) / (y_high - y_low))
+
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+           'viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">'
+           % (width, height, width, height),
+           '<rect width="100%" height="100%" fill="white"/>',
+           '<text x="%d" y="24" text-anchor="middle" font-size="15">%s'
+           '</text>' % (width // 2, _xml(title))]
+    for t in x_ticks:
+        out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" '
+                   'stroke="#ddd"/>' % (sx(t), top, sx(t), height - bottom))
+        out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>'
+                   % (sx(t), height - bottom + 16, "%g" % t))
+    for t in y_ticks:
+        out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" '
+                   'stroke="#ddd"/>' % (left, sy(t), width - right, sy(t)))
+        out.append('<text x="%d" y="%.1f" text-anchor="end">%s</text>'
+                   % (left - 6, sy(t) + 4, "%.4g" % t))
+    out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
+               % (left, height - bottom, width - right, height - bottom))
+    out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
+               % (left, top, left, height - bottom))
+    out.append('<text x="%d" y="%d" text-anchor="middle">epoch</text>'
+               % ((left + width - right) // 2, height - 12))
+    out.append('<text x="16" y="%d" text-anchor="middle" '
+               'transform="rotate(-90 16 %d)">loss</text>'
+               % ((top + height - bottom) // 2, (top + height - bottom) // 2))
+    for k, (name, values, color, dash) in enumerate(curves):
+        points = " ".join("%.2f,%.2f" % (sx(e), sy(v))
+                          for e, v in enumerate(values))
+        out.append('<polyline class="%s" fill="none" stroke="%s" '
+                   'stroke-width="1.5"%s points="%s"/>'
+                   % (name, color, dash, points))
+        y = top + 14 + 16 * k
+        out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                   'stroke-width="1.5"%s/>'
+                   % (width - right - 120, y - 4, width - right - 96, y - 4,
+                      color, dash))
+        out.append('<text x="%d" y="%d">%s</text>'
+                   % (width - right - 90, y, name))
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _xml(text):
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;")
+            .replace(">", "&gt;"))
+
+
+# --- Command line -----------------------------------------------------------
+
+class CommandError(Exception):
+    """A mistake on the command line, reported as one line on stderr."""
+
+
+def _demo():
+    """Train the tutorial's 3-4-1 network and print as the tutorial does."""
+    X = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]
+    Y = [[0.2], [0.5], [0.8]]
+    net = Network([3, 4, 1], learning_rate=0.1, seed=42, bias=False)
+
+    def show(epoch, loss):
+        print("Epoch %d, Loss: %r" % (epoch, loss))
+
+    net.train(X, Y, epochs=10000, every=1000, callback=show)
+    print("Testing predictions: %r" % (net.predict([[0.2, 0.4, 0.6]]),))
+    return 0
+
+
+def _number_or_none(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _read_csv(path, header=None):
+    """Return (names or None, rows of strings) of a CSV file.
+
+    header None guesses: the first row is a header when it has a field
+    that is not a number above a field that is, or no number at all.
+    """
+    import csv
+    try:
+        with open(path) as f:
+            rows = [row for row in csv.reader(f) if any(v.strip()
+                                                        for v in row)]
+    except OSError as error:
+        raise CommandError("cannot read %s: %s"
+                           % (path, error.strerror or error))
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise CommandError("%s is not a readable CSV file: %s"
+                           % (path, error))
+    if not rows:
+        raise CommandError("%s is empty; expected rows of comma-separated "
+                           "values" % path)
+    rows = [[v.strip() for v in row] for row in rows]
+    if header is None:
+        first = [_number_or_none(v) is None for v in rows[0]]
+        below = rows[1] if len(rows) > 1 else rows[0]
+        header = all(first) or any(
+            f and _number_or_none(v) is not None
+            for f, v in zip(first, below))
+    names = rows.pop(0) if header else None
+    if not rows:
+        raise CommandError("%s has a header but no data rows" % path)
+    width = len(names) if names else len(rows[0])
+    for k, row in enumerate(rows):
+        if len(row) != width:
+            raise CommandError("%s row %d has %d fields, expected %d"
+                               % (path, k + 1 + bool(header), len(row),
+                                  width))
+    return names, rows
+
+
+def _numbers(path, rows, columns, names, header):
+    """Return the given columns of rows as finite floats, or raise
+    naming the row and column of the first field that is not one."""
+    out = []
+    for k, row in enumerate(rows):
+        values = []
+        for c in columns:
+            v = _number_or_none(row[c])
+            if v is None or not -INF < v < INF:
+                label = repr(names[c]) if names else str(c + 1)
+                raise CommandError(
+                    "%s row %d, column %s: %r is not a finite number"
+                    % (path, k + 1 + bool(header), label, row[c]))
+            values.append(v)
+        out.append(values)
+    return out
+
+
+def _target_column(names, width, target):
+    if target is None:
+        return width - 1
+    if names and target in names:
+        return names.index(target)
+    try:
+        column = int(target) - 1
+    except ValueError:
+        raise CommandError("no column named %r; the columns are %s"
+                           % (target, ", ".join(names or [])))
+    if not 0 <= column < width:
+        raise CommandError("--target %s is out of range: the file has "
+                           "columns 1 to %d" % (target, width))
+    return column
+
+
+def _csv_list(text, kind, option):
+    try:
+        return [kind(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        raise CommandError("%s takes comma-separated %s values, got %r"
+                           % (option, kind.__name__, text))
+
+
+def _write_atomic(path, text):
+    temporary = path + ".tmp"
+    try:
+        with open(temporary, "w") as f:
+            f.write(text)
+        getattr(os, "replace", os.rename)(temporary, path)
+    except BaseException:
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+        raise
+
+
+class _Progress:
+    """Shows training progress: a live bar on a terminal, else lines."""
+
+    def __init__(self, epochs, stream, quiet):
+        self.epochs = epochs
+        self.stream = stream
+        self.quiet = quiet
+        self.live = hasattr(stream, "isatty") and stream.isatty()
+        self.every = max(1, epochs // 10)
+        self.start = time.time()
+        self.shown = 0.0
+
+    def update(self, epoch, loss, extra):
+        if self.quiet:
+            return
+        done = epoch + 1
+        elapsed = time.time() - self.start
+        text = "epoch %d/%d  loss %.6g%s  %.1fs" % (
+            done, self.epochs, loss, extra, elapsed)
+        if self.live:
+            if elapsed - self.shown >= 0.1 or done == self.epochs:
+                self.shown = elapsed
+                filled = 20 * done // self.epochs
+                self.stream.write("\r[%s%s] %s" % (
+                    "#" * filled, "." * (20 - filled), text))
+                self.stream.flush()
+        elif epoch % self.every == 0 or done == self.epochs:
+            self.stream.write(text + "\n")
+
+    def close(self):
+        if self.live and not self.quiet:
+            self.stream.write("\n")
+
+
+def _cmd_train(args):
+    names, rows = _read_csv(args.data, args.header)
+    width = len(rows[0])
+    if width < 2:
+        raise CommandError("%s has one column; expected features and a "
+                           "target" % args.data)
+    target = _target_column(names, width, args.target)
+    features = [c for c in range(width) if c != target]
+    X = _numbers(args.data, rows, features, names, names is not None)
+    labels = [row[target] for row in rows]
+    classify = args.classify or any(
+        _number_or_none(v) is None for v in labels)
+    if len(rows) < 2:
+        raise CommandError("%s has one data row; expected at least two"
+                           % args.data)
+    hidden = _csv_list(args.hidden, int, "--hidden")
+    if classify:
+        classes = sorted(set(labels))
+        if len(classes) < 2:
+            raise CommandError("the target column has a single class %r; "
+                               "nothing to learn" % classes[0])
+        Y = one_hot(labels, classes)
+        output, loss = "softmax", "cross_entropy"
+    else:
+        Y = _numbers(args.data, rows, [target], names, names is not None)
+        output, loss = "identity", "mse"
+    X_val = Y_val = None
+    if args.validation:
+        if not 0.0 < args.validation < 1.0:
+            raise CommandError("--validation must be between 0 and 1, got "
+                               "%r" % args.validation)
+        X, X_val, Y, Y_val = train_test_split(X, Y, args.validation,
+                                              args.seed)
+    net = Network([len(features)] + hidden + [len(Y[0])],
+                  learning_rate=args.learning_rate, seed=args.seed,
+                  activation=args.activation, output_activation=output,
+                  loss=loss)
+    net.scaler = Standardizer().fit(X)
+    net.feature_names = [names[c] for c in features] if names else None
+    net.target_name = names[target] if names else None
+    net.target_column = target
+    X_train = net.scaler.transform(X)
+    Y_train = Y
+    if classify:
+        net.classes = classes
+    else:
+        net.target_scaler = Standardizer().fit(Y)
+        Y_train = net.target_scaler.transform(Y)
+    if X_val is not None:
+        X_val = net.scaler.transform(X_val)
+        Y_val_scaled = (Y_val if classify
+                        else net.target_scaler.transform(Y_val))
+    progress = _Progress(args.epochs, sys.stdout, args.quiet)
+    val_losses = []
+
+    def report(epoch, loss):
+        extra = ""
+        if X_val is not None:
+            P = net.predict(X_val)
+            val_losses.append(net.evaluate(X_val, Y_val_scaled))
+            extra = "  " + _quality(net, P, Y_val, classify, "val")
+        progress.update(epoch, loss, extra)
+
+    start = time.time()
+    try:
+        losses = net.train(X_train, Y_train, epochs=args.epochs,
+                           batch_size=args.batch_size,
+                           optimizer=args.optimizer, patience=args.patience,
+                           callback=report)
+    finally:
+        progress.close()
+    seconds = time.time() - start
+    P = net.predict(X_train)
+    print("trained a %s network for %d epochs in %.1f s: loss %.6g, %s%s"
+          % ("-".join(str(s) for s in net.sizes), len(losses), seconds,
+             losses[-1] if losses else float("nan"),
+             _quality(net, P, Y, classify, "training"),
+             "" if X_val is None else ", " + _quality(
+                 net, net.predict(X_val), Y_val, classify, "validation")))
+    if args.plot:
+        _write_atomic(args.plot, svg_plot(losses, val_losses or None))
+        print("wrote the loss curve to %s" % args.plot)
+    if args.save:
+        net.save(args.save)
+        print("saved the model to %s" % args.save)
+    return 0
+
+
+def _quality(net, P, Y, classify, label):
+    """Describe predictions P of targets Y in the data's own units."""
+    if classify:
+        return "%s accuracy %.1f%%" % (label, 100.0 * accuracy(Y, P))
+    P = net.target_scaler.inverse_transform(P)
+    total = 0.0
+    for p, y in zip(P, Y):
+        total += abs(p[0] - y[0])
+    return "%s mean absolute error %.4g" % (label, total / len(Y))
+
+
+def _cmd_predict(args):
+    try:
+        net = Network.load(args.model)
+    except OSError as error:
+        raise CommandError("cannot read %s: %s"
+                           % (args.model, error.strerror or error))
+    names, rows = _read_csv(args.data, args.header)
+    n_in = net.sizes[0]
+    width = len(rows[0])
+    if names and net.feature_names:
+        missing = [f for f in net.feature_names if f not in names]
+        if missing:
+            raise CommandError("%s has no column %r, which the model needs"
+                               % (args.data, missing[0]))
+        columns = [names.index(f) for f in net.feature_names]
+    elif width == n_in:
+        columns = list(range(width))
+    elif width == n_in + 1 and net.target_column is not None and (
+            net.target_column < width):
+        columns = [c for c in range(width) if c != net.target_column]
+    else:
+        raise CommandError("the model takes %d features, but %s has %d "
+                           "columns" % (n_in, args.data, width))
+    X = _numbers(args.data, rows, columns, names, names is not None)
+    if net.scaler is not None:
+        X = net.scaler.transform(X)
+    P = net.predict(X)
+    if net.classes is not None:
+        values = [str(v) for v in from_one_hot(P, net.classes)]
+    else:
+        if net.target_scaler is not None:
+            P = net.target_scaler.inverse_transform(P)
+        values = [",".join(repr(v) for v in row) for row in P]
+    text = "\n".join([net.target_name or "prediction"] + values) + "\n"
+    if args.output:
+        _write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_explain(args):
+    if args.model:
+        try:
+            net = Network.load(args.model)
+        except OSError as error:
+            raise CommandError("cannot read %s: %s"
+                               % (args.model, error.strerror or error))
+    elif args.sizes:
+        sizes = _csv_list(args.sizes, int, "--sizes")
+        net = Network(sizes, learning_rate=args.learning_rate or 0.5,
+                      seed=args.seed, activation=args.activation,
+                      output_activation=args.output_activation,
+                      loss=args.loss)
+    else:
+        # The classic worked example of one backpropagation step.
+        net = Network([2, 2, 2], learning_rate=0.5)
+        net.weights = [[[0.15, 0.25], [0.20, 0.30]],
+                       [[0.40, 0.50], [0.45, 0.55]]]
+        net.biases = [[0.35, 0.35], [0.60, 0.60]]
+    if args.learning_rate:
+        net.learning_rate = _positive(args.learning_rate, "explain",
+                                      "--learning-rate")
+    x = (_csv_list(args.x, float, "--x") if args.x is not None
+         else ([0.05, 0.10] if not (args.model or args.sizes) else None))
+    y = (_csv_list(args.y, float, "--y") if args.y is not None
+         else ([0.01, 0.99] if not (args.model or args.sizes) else None))
+    if x is None or y is None:
+        raise CommandError("give the sample to explain with --x and --y, "
+                           "e.g. --x 1,0 --y 1")
+    sys.stdout.write(net.explain(x, y, args.digits))
+    return 0
+
+
+def _parser():
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message):
+            raise CommandError("%s (see %s --help)" % (message, self.prog))
+
+    parser = Parser(
+        prog="backprop",
+        description="Neural networks trained by hand-written "
+                    "backpropagation. With no arguments, train the "
+                    "tutorial's 3-4-1 network and print its loss.")
+    parser.add_argument("--version", action="version",
+                        version="backprop %s" % __version__)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser("demo", help="train the tutorial's network "
+                                       "(the default)")
+    demo.set_defaults(run=lambda args: _demo())
+
+    train = sub.add_parser(
+        "train", help="train on a CSV file",
+        description="Train on a CSV file. The last column (or --target) "
+                    "is the target: labels mean classification, numbers "
+                    "regression. Features are standardised.")
+    train.add_argument("data", metavar="DATA.csv")
+    train.add_argument("--target", help="target column: a name from the "
+                       "header or a number counted from 1 (default: last)")
+    _header_options(train)
+    train.add_argument("--classify", action="store_true",
+                       help="treat a numeric target as class labels")
+    train.add_argument("--hidden", default="16",
+                       help="hidden layer sizes, e.g. 8,8 (default: 16)")
+    train.add_argument("--activation", default="tanh",
+                       choices=HIDDEN_ACTIVATIONS,
+                       help="hidden activation (default: tanh)")
+    train.add_argument("--epochs", type=int, default=200,
+                       help="training epochs (default: 200)")
+    train.add_argument("--learning-rate", type=float, default=0.01,
+                       help="learning rate (default: 0.01)")
+    train.add_argument("--batch-size", type=int, default=32,
+                       help="mini-batch size; 0 for full batch "
+                            "(default: 32)")
+    train.add_argument("--optimizer", default="adam", choices=OPTIMIZERS,
+                       help="optimiser (default: adam)")
+    train.add_argument("--seed", type=int, default=0,
+                       help="seed for weights, split and shuffles "
+                            "(default: 0)")
+    train.add_argument("--validation", type=float, default=0.0,
+                       help="share of rows held out for validation, "
+                            "e.g. 0.2 (default: none)")
+    train.add_argument("--patience", type=int,
+                       help="stop when the loss has not improved for this "
+                            "many epochs")
+    train.add_argument("--save", metavar="MODEL.json",
+                       help="write the trained model here")
+    train.add_argument("--plot", metavar="LOSS.svg",
+                       help="write the loss curve here as SVG")
+    train.add_argument("--quiet", action="store_true",
+                       help="print only the summary")
+    train.set_defaults(run=_cmd_train)
+
+    predict = sub.add_parser(
+        "predict", help="predict with a saved model",
+        description="Print one prediction per row of a CSV file (class "
+                    "names for a classifier). A target column, if "
+                    "present, is ignored.")
+    predict.add_argument("model", metavar="MODEL.json")
+    predict.add_argument("data", metavar="DATA.csv")
+    _header_options(predict)
+    predict.add_argument("--output", metavar="FILE",
+                         help="write the predictions here instead")
+    predict.set_defaults(run=_cmd_predict)
+
+    explain = sub.add_parser(
+        "explain", help="print one training step worked by hand",
+        description="Print one training step with every intermediate "
+                    "value. Default: the classic 2-2-2 worked example.")
+    explain.add_argument("--model", metavar="MODEL.json",
+                         help="explain a saved network")
+    explain.add_argument("--sizes", help="layer sizes, e.g. 2,2,1")
+    explain.add_argument("--seed", type=int, default=0,
+                         help="seed for --sizes weights (default: 0)")
+    explain.add_argument("--x", help="the input, e.g. 1,0")
+    explain.add_argument("--y", help="the target, e.g. 1")
+    explain.add_argument("--activation", default="sigmoid",
+                         choices=HIDDEN_ACTIVATIONS)
+    explain.add_argument("--output-activation", default="sigmoid",
+                         choices=OUTPUT_ACTIVATIONS)
+    explain.add_argument("--loss", default="mse", choices=LOSSES)
+    explain.add_argument("--learning-rate", type=float,
+                         help="learning rate (default: the model's, or "
+                              "0.5)")
+    explain.add_argument("--digits", type=int, default=9,
+                         help="significant digits shown (default: 9)")
+    explain.set_defaults(run=_cmd_explain)
+    return parser
+
+
+def _header_options(parser):
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--header", dest="header", action="store_true",
+                       default=None, help="the first row is a header")
+    group.add_argument("--no-header", dest="header", action="store_false",
+                       help="the first row is data (default: guess)")
+
+
+def main(argv=None):
+    """Run the command line with argv (default sys.argv[1:]).
+
+    With no arguments, run the tutorial demo. Returns the exit status:
+    0 on success, 2 after printing one line "backprop: error: ..." to
+    stderr for a mistake in the command or the data.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        return _demo()
+    try:
+        try:
+            parser = _parser()
+        except ImportError:
+            raise CommandError("the command line needs the argparse and csv "
+                               "modules, which this Python lacks; import "
+                               "backprop and use it from code instead")
+        args = parser.parse_args(argv)
+        if getattr(args, "run", None) is None:
+            return _demo()
+        if getattr(args, "batch_size", None) == 0:
+            args.batch_size = None
+        return args.run(args)
+    except OSError as error:
+        print("backprop: error: %s: %s" % (
+            getattr(error, "filename", None) or "file",
+            getattr(error, "strerror", None) or error), file=sys.stderr)
+        return 2
+    except (CommandError, ValueError, TypeError) as error:
+        print("backprop: error: %s" % error, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
