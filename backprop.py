@@ -1560,26 +1560,37 @@ def gradient_check(network, X, Y, h=1e-5):
     """
     X, Y = network._check_data(X, Y, "gradient_check")
     h = _positive(h, "gradient_check", "h")
+    worst = 0.0
+    for name, analytic, numeric, relative in _finite_differences(
+            network, X, Y, h):
+        worst = max(worst, relative)
+    return worst
+
+
+def _finite_differences(network, X, Y, h):
+    """Yield (name, analytic, numeric, relative) for every parameter.
+
+    Names follow explain(): dW1[i][j] is the gradient of weights[0][i][j]
+    and db1[j] that of biases[0][j].
+    """
     params = network._params("gradient_check")
     grads = network._backward(params, network._forward(params, X), Y)
-    worst = 0.0
-    for (Wt, b), (dWt, db) in zip(params, grads):
-        pairs = list(zip(Wt, dWt))
+    for k, ((Wt, b), (dWt, db)) in enumerate(zip(params, grads)):
+        items = [("dW%d[%d][%d]" % (k + 1, i, j), Wt[j], i, dWt[j][i])
+                 for i in range(len(Wt[0])) for j in range(len(Wt))]
         if network.bias:
-            pairs.append((b, db))
-        for row, grad_row in pairs:
-            for i in range(len(row)):
-                keep = row[i]
-                row[i] = keep + h
-                plus = network._objective(params, X, Y)
-                row[i] = keep - h
-                minus = network._objective(params, X, Y)
-                row[i] = keep
-                numeric = (plus - minus) / (2.0 * h)
-                analytic = grad_row[i]
-                scale_ = max(abs(analytic), abs(numeric), 1e-4)
-                worst = max(worst, abs(analytic - numeric) / scale_)
-    return worst
+            items += [("db%d[%d]" % (k + 1, j), b, j, db[j])
+                      for j in range(len(b))]
+        for name, row, i, analytic in items:
+            keep = row[i]
+            row[i] = keep + h
+            plus = network._objective(params, X, Y)
+            row[i] = keep - h
+            minus = network._objective(params, X, Y)
+            row[i] = keep
+            numeric = (plus - minus) / (2.0 * h)
+            scale_ = max(abs(analytic), abs(numeric), 1e-4)
+            yield name, analytic, numeric, abs(analytic - numeric) / scale_
 
 
 # --- Saving -----------------------------------------------------------------
@@ -1869,7 +1880,7 @@ def _explain(net, x, y, digits):
                            "b%d[%d] - eta * db%d[%d]" % (layer, j, layer, j),
                            "%s - %s * %s" % (n(b[j]), n(lr), n(db[j])),
                            b[j] - lr * db[j])
-    _explain_check(net, params, grads, X, Y, page)
+    _explain_check(net, X, Y, page)
     return "\n".join(page.lines) + "\n"
 
 
@@ -1881,7 +1892,7 @@ def _output_delta(net, a, y):
     return [p - t for p, t in zip(a, y)]
 
 
-def _explain_check(net, params, grads, X, Y, page):
+def _explain_check(net, X, Y, page):
     h = 1e-5
     page.say("")
     page.say("Check: each gradient against (E(w + h) - E(w - h)) / (2h), "
@@ -1889,26 +1900,12 @@ def _explain_check(net, params, grads, X, Y, page):
     page.say("  %-12s %18s %18s %10s" % ("gradient", "backpropagation",
                                          "finite difference", "rel. diff"))
     worst = 0.0
-    for k, ((Wt, b), (dWt, db)) in enumerate(zip(params, grads)):
-        items = [("dW%d[%d][%d]" % (k + 1, i, j), Wt[j], i, dWt[j][i])
-                 for i in range(len(Wt[0])) for j in range(len(Wt))]
-        if net.bias:
-            items += [("db%d[%d]" % (k + 1, j), b, j, db[j])
-                      for j in range(len(b))]
-        for name, row, i, analytic in items:
-            keep = row[i]
-            row[i] = keep + h
-            plus = net._objective(params, X, Y)
-            row[i] = keep - h
-            minus = net._objective(params, X, Y)
-            row[i] = keep
-            numeric = (plus - minus) / (2.0 * h)
-            rel = abs(analytic - numeric) / max(abs(analytic), abs(numeric),
-                                                  1e-4)
-            worst = max(worst, rel)
-            page.say("  %-12s %18s %18s %10s" % (
-                name, "%.*g" % (page.digits, analytic),
-                "%.*g" % (page.digits, numeric), "%.1e" % rel))
+    for name, analytic, numeric, relative in _finite_differences(
+            net, X, Y, h):
+        worst = max(worst, relative)
+        page.say("  %-12s %18s %18s %10s" % (
+            name, "%.*g" % (page.digits, analytic),
+            "%.*g" % (page.digits, numeric), "%.1e" % relative))
     page.say("Largest relative difference: %.1e" % worst)
 
 
