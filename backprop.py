@@ -427,13 +427,14 @@ def softmax(z):
     return [v / total for v in e]
 
 
-# Layer versions for the network's inner loops. Each forward function
-# takes the activations A of the layer below (one row per sample), the
-# transposed weights Wt (row j holds the weights into unit j) and the
-# biases b, and returns a = f(z) with z_j = dot(a_prev, Wt[j]) + b_j
-# for every row: one dot product per unit and sample, with f applied
-# in the same pass. Each backward function maps dE/da and a to
-# dE/dz = dE/da * f'(z), with f' written in terms of the output a.
+# Batch versions for the network's inner loops, one per activation.
+# Each forward kernel takes the activations A of the layer below (one
+# row per sample), the transposed weights Wt (row j holds the weights
+# into unit j) and the biases b, and returns a = f(z) with
+# z_j = dot(a_prev, Wt[j]) + b_j for every row: one dot product per
+# unit and sample, with f applied in the same pass. Each delta kernel
+# takes G = dE/da and A and returns dE/dz = dE/da * f'(z), with f'
+# written in terms of the output a.
 
 def _sigmoid_layer(A, Wt, b):
     try:
@@ -446,51 +447,68 @@ def _sigmoid_layer(A, Wt, b):
                 for x in A]
 
 
-def _sigmoid_back(da, a):
+def _sigmoid_delta(G, A):
     # dz = da * a * (1 - a)
-    return [g * s * (1.0 - s) for g, s in zip(da, a)]
+    return [[g * s * (1.0 - s) for g, s in zip(gs, a)]
+            for gs, a in zip(G, A)]
 
 
 def _tanh_layer(A, Wt, b):
     return [[math.tanh(dot(x, w) + c) for w, c in zip(Wt, b)] for x in A]
 
 
-def _tanh_back(da, a):
+def _tanh_delta(G, A):
     # dz = da * (1 - a^2)
-    return [g * (1.0 - t * t) for g, t in zip(da, a)]
+    return [[g * (1.0 - t * t) for g, t in zip(gs, a)]
+            for gs, a in zip(G, A)]
 
 
 def _relu_layer(A, Wt, b):
     return [[max(dot(x, w) + c, 0.0) for w, c in zip(Wt, b)] for x in A]
 
 
-def _relu_back(da, a):
+def _relu_delta(G, A):
     # dz = da where the unit was active, else 0
-    return [g if s > 0.0 else 0.0 for g, s in zip(da, a)]
+    return [[g if s > 0.0 else 0.0 for g, s in zip(gs, a)]
+            for gs, a in zip(G, A)]
 
 
 def _identity_layer(A, Wt, b):
     return [[dot(x, w) + c for w, c in zip(Wt, b)] for x in A]
 
 
-def _identity_back(da, a):
-    return da
+def _identity_delta(G, A):
+    return G
 
 
 def _softmax_layer(A, Wt, b):
     return [softmax([dot(x, w) + c for w, c in zip(Wt, b)]) for x in A]
 
 
-# name: (scalar function, derivative from the output, layer forward,
-#        row backward); softmax has no element-wise derivative and is
+def _times_transpose(G, Wt):
+    """Return G W^T: row s holds sum_j G[s][j] W[i][j] for every i.
+
+    This passes dE/dz of a layer back to the activations below it.
+    """
+    if len(Wt) == 1:
+        # A single unit above (a common output layer): no sums needed,
+        # just its weights scaled, which saves one call per element.
+        w = Wt[0]
+        return [[g[0] * v for v in w] for g in G]
+    W_rows = list(zip(*Wt))
+    return [[dot(g, w) for w in W_rows] for g in G]
+
+
+# name: (scalar function, derivative from the output, forward kernel,
+#        delta kernel); softmax has no element-wise derivative and is
 #        only allowed as an output paired with cross-entropy.
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_derivative, _sigmoid_layer,
-                _sigmoid_back),
-    "tanh": (tanh, tanh_derivative, _tanh_layer, _tanh_back),
-    "relu": (relu, relu_derivative, _relu_layer, _relu_back),
+                _sigmoid_delta),
+    "tanh": (tanh, tanh_derivative, _tanh_layer, _tanh_delta),
+    "relu": (relu, relu_derivative, _relu_layer, _relu_delta),
     "identity": (identity, identity_derivative, _identity_layer,
-                 _identity_back),
+                 _identity_delta),
     "softmax": (None, None, _softmax_layer, None),
 }
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
@@ -1128,18 +1146,15 @@ class Network:
         the output back to the first layer.
         """
         A = acts[-1]
+        # dE/da = a - y for E = 1/2 sum (y - a)^2
+        dZ = [[p - t for p, t in zip(a, y)] for a, y in zip(A, Y)]
         if self.loss == "mse":
-            # dE/da = a - y for E = 1/2 sum (y - a)^2,
             # dE/dz = dE/da * f'(z), with f' written in terms of a.
-            back = ACTIVATIONS[self.output_activation][3]
-            dZ = [back([p - t for p, t in zip(a, y)], a)
-                  for a, y in zip(A, Y)]
-        else:
-            # Sigmoid with binary cross-entropy, and softmax with
-            # cross-entropy: the derivatives of the loss and of the
-            # activation cancel into dE/dz = a - y.
-            dZ = [[p - t for p, t in zip(a, y)] for a, y in zip(A, Y)]
-        back = ACTIVATIONS[self.activation][3]
+            dZ = ACTIVATIONS[self.output_activation][3](dZ, A)
+        # Otherwise a sigmoid with binary cross-entropy or a softmax
+        # with cross-entropy: the derivatives of the loss and of the
+        # activation cancel, and dE/dz = a - y as it stands.
+        delta = ACTIVATIONS[self.activation][3]
         grads = []
         for k in range(len(params) - 1, -1, -1):
             A_prev = acts[k]
@@ -1152,10 +1167,8 @@ class Network:
             db = [sum(g) for g in dZt] if self.bias else None
             grads.append((dWt, db))
             if k:
-                # da_prev[i] = sum_j dz[j] W[i][j], then through f'.
-                W_rows = list(zip(*params[k][0]))
-                dZ = [back([dot(g, w) for w in W_rows], a)
-                      for g, a in zip(dZ, A_prev)]
+                # da_prev = dz W^T, then through f' of the layer below.
+                dZ = delta(_times_transpose(dZ, params[k][0]), A_prev)
         grads.reverse()
         return grads
 
@@ -1254,8 +1267,11 @@ class Network:
         if batch_size is not None and batch_size >= n:
             batch_size = None
         order = list(range(n))
-        losses = []
+        # Allocated at once: on a small heap (MicroPython) a list that
+        # grows by appending can fail to find room for its next block.
+        losses = [0.0] * epochs
         best, waited = INF, 0
+        done = 0
         for epoch in range(epochs):
             if batch_size is None:
                 # One full-batch step: forward, loss, backward, update.
@@ -1279,7 +1295,12 @@ class Network:
                     "train: the loss became %r at epoch %d, so training "
                     "diverged; the network is left as it was. Try a "
                     "smaller learning_rate." % (loss, epoch))
-            losses.append(loss)
+            losses[epoch] = loss
+            done = epoch + 1
+            if callback is not None and epoch % every == 0:
+                self._publish(params)
+                if callback(epoch, loss):
+                    break
             if patience is not None:
                 if loss < best - min_delta:
                     best, waited = loss, 0
@@ -1287,10 +1308,7 @@ class Network:
                     waited += 1
                     if waited >= patience:
                         break
-            if callback is not None and epoch % every == 0:
-                self._publish(params)
-                if callback(epoch, loss):
-                    break
+        del losses[done:]
         for Wt, b in params:
             for row in Wt + [b]:
                 for v in row:
@@ -1322,11 +1340,13 @@ class Network:
     def to_dict(self):
         """Return the network as a dict of plain values (see save).
 
-        Raises ValueError if a weight or bias is NaN or infinite, since
-        such a network could not be loaded back.
+        Raises ValueError if a weight or bias is NaN or infinite, or if
+        classes, feature_names, target_name, target_column, scaler or
+        target_scaler do not fit the network, since such a network could
+        not be loaded back.
         """
         params = self._params("to_dict")
-        return {
+        d = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "sizes": list(self.sizes),
@@ -1348,6 +1368,11 @@ class Network:
             "target_scaler": (None if self.target_scaler is None
                               else self.target_scaler.to_dict()),
         }
+        try:
+            _check_extras(d, self.sizes)
+        except (TypeError, ValueError, KeyError) as error:
+            raise ValueError("to_dict: %s" % (error,))
+        return d
 
     @classmethod
     def from_dict(cls, d, source="from_dict"):
@@ -1393,32 +1418,9 @@ class Network:
                   loss=d["loss"], init=d.get("init"))
         net.weights, net.biases = d["weights"], d["biases"]
         net._publish(net._params("weights"))
-        classes = d.get("classes")
-        if classes is not None:
-            if (not isinstance(classes, list)
-                    or len(classes) != net.sizes[-1]):
-                raise ValueError("classes must be a list of %d names (one "
-                                 "per output), got %r"
-                                 % (net.sizes[-1], classes))
-            net.classes = list(classes)
-        names = d.get("feature_names")
-        if names is not None:
-            if not isinstance(names, list) or len(names) != net.sizes[0]:
-                raise ValueError("feature_names must be a list of %d names "
-                                 "(one per input), got %r"
-                                 % (net.sizes[0], names))
-            net.feature_names = list(names)
-        net.target_name = d.get("target_name")
-        column = d.get("target_column")
-        if column is not None and (isinstance(column, bool)
-                                   or not isinstance(column, int)
-                                   or column < 0):
-            raise ValueError("target_column must be null or a column "
-                             "index >= 0, got %r" % (column,))
-        net.target_column = column
-        net.scaler = _scaler_from(d.get("scaler"), net.sizes[0], "scaler")
-        net.target_scaler = _scaler_from(d.get("target_scaler"),
-                                         net.sizes[-1], "target_scaler")
+        extras = _check_extras(d, net.sizes)
+        for key in _EXTRA_KEYS:
+            setattr(net, key, extras[key])
         return net
 
     def save(self, path):
@@ -1457,7 +1459,11 @@ class Network:
         """
         path = str(path)
         with open(path) as f:
-            text = f.read()
+            try:
+                text = f.read()
+            except ValueError as error:
+                raise ValueError("load: %s is not a text file (%s)"
+                                 % (path, error))
         try:
             d = json.loads(text)
         except ValueError as error:
@@ -1613,6 +1619,46 @@ def _seed_or_zero(seed):
     return 0
 
 
+_EXTRA_KEYS = ("classes", "feature_names", "target_name", "target_column",
+               "scaler", "target_scaler")
+
+
+def _names(value, count, key, what):
+    """Return value checked as None or a list of count names."""
+    if value is None:
+        return None
+    if (not isinstance(value, list) or len(value) != count
+            or not all(isinstance(v, (str, int, float))
+                       and not isinstance(v, bool) for v in value)):
+        raise ValueError("%s must be null or a list of %d names (one per "
+                         "%s), got %r" % (key, count, what, value))
+    return list(value)
+
+
+def _check_extras(d, sizes):
+    """Return the metadata of a model dict d, checked against sizes."""
+    target = d.get("target_name")
+    if target is not None and not isinstance(target, str):
+        raise ValueError("target_name must be null or a string, got %r"
+                         % (target,))
+    column = d.get("target_column")
+    if column is not None and (isinstance(column, bool)
+                               or not isinstance(column, int)
+                               or column < 0):
+        raise ValueError("target_column must be null or a column index "
+                         ">= 0, got %r" % (column,))
+    return {
+        "classes": _names(d.get("classes"), sizes[-1], "classes", "output"),
+        "feature_names": _names(d.get("feature_names"), sizes[0],
+                                "feature_names", "input"),
+        "target_name": target,
+        "target_column": column,
+        "scaler": _scaler_from(d.get("scaler"), sizes[0], "scaler"),
+        "target_scaler": _scaler_from(d.get("target_scaler"), sizes[-1],
+                                      "target_scaler"),
+    }
+
+
 def _scaler_from(d, width, name):
     """Return a Standardizer from its saved form, or None, checked."""
     if d is None:
@@ -1669,8 +1715,12 @@ class _Page:
         self.digits = digits
         self.lines = []
 
+    def raw(self, v):
+        return "%.*g" % (self.digits, v)
+
     def num(self, v):
-        text = "%.*g" % (self.digits, v)
+        """Return v as text, in brackets when negative (as in 2*(-3))."""
+        text = self.raw(v)
         return "(%s)" % text if text.startswith("-") else text
 
     def say(self, text=""):
@@ -1683,19 +1733,25 @@ class _Page:
         self._wrap(head, formula)
         if numbers is not None:
             self._wrap(pad, numbers)
-        self.lines.append(pad + ("%.*g" % (self.digits, value)))
+        self.lines.append(pad + self.raw(value))
 
     def _wrap(self, first, text):
-        # Break long sums after " + ", keeping continuation lines
-        # indented under the first term.
-        words = text.split(" + ")
-        line = first + words[0]
-        for w in words[1:]:
-            if len(line) + 3 + len(w) > _WIDTH:
-                self.lines.append(line + " +")
-                line = " " * len(first) + w
+        # Break long formulas after an operator (+ - * /), keeping
+        # continuation lines indented under the first term. A chunk is
+        # a term with the operator that follows it.
+        chunks = []
+        for word in text.split(" "):
+            if chunks and word in ("+", "-", "*", "/"):
+                chunks[-1] += " " + word
             else:
-                line += " + " + w
+                chunks.append(word)
+        line = first + chunks[0]
+        for chunk in chunks[1:]:
+            if len(line) + 1 + len(chunk) > _WIDTH:
+                self.lines.append(line)
+                line = " " * len(first) + chunk
+            else:
+                line += " " + chunk
         self.lines.append(line)
 
 
@@ -1778,14 +1834,14 @@ def _explain(net, x, y, digits):
             if name == "softmax":
                 form = "exp(%s) / (%s)" % (zname, " + ".join(
                     "exp(z%d[%d])" % (layer, i) for i in range(len(zs))))
-                numbers = "exp(%s) / (%s)" % (n(zs[j]), " + ".join(
-                    "exp(%s)" % n(v) for v in zs))
+                numbers = "exp(%s) / (%s)" % (page.raw(zs[j]), " + ".join(
+                    "exp(%s)" % page.raw(v) for v in zs))
             elif name == "sigmoid":
                 form = "1 / (1 + exp(-%s))" % zname
                 numbers = "1 / (1 + exp(-%s))" % n(zs[j])
             else:
                 form = "%s(%s)" % (name, zname)
-                numbers = "%s(%s)" % (name, n(zs[j]))
+                numbers = "%s(%s)" % (name, page.raw(zs[j]))
             page.entry("a%d[%d]" % (layer, j), form, numbers, a)
     a_out, y_row = acts[-1][0], Y[0]
     out = "a%d" % L
@@ -1850,8 +1906,7 @@ def _explain(net, x, y, digits):
                 "%s*%s" % (n(dz[j]), n(Wt[j][i])) for j in range(len(dz))),
                 da)
             new_dz.append(da)
-        back = ACTIVATIONS[net.activation][3]
-        new_dz = back(new_dz, a_prev)
+        new_dz = ACTIVATIONS[net.activation][3]([new_dz], [a_prev])[0]
         for i in range(len(a_prev)):
             d_form, d_num = _derivative_text(
                 page, net.activation, "a%d[%d]" % (k, i), a_prev[i])
@@ -1888,7 +1943,7 @@ def _output_delta(net, a, y):
     """Return dE/dz of the output layer for one sample."""
     if net.loss == "mse":
         return ACTIVATIONS[net.output_activation][3](
-            [p - t for p, t in zip(a, y)], a)
+            [[p - t for p, t in zip(a, y)]], [a])[0]
     return [p - t for p, t in zip(a, y)]
 
 
@@ -1933,11 +1988,13 @@ def _ticks(low, high, count=5):
 def svg_plot(losses, validation=None, title="Training loss"):
     """Return an SVG image (text) of the loss per epoch.
 
-    losses has one value per epoch, drawn as one point each; the
-    optional validation losses are drawn dashed on the same axes, one
-    point per epoch too. The image has labelled axes and needs nothing
-    but a browser to view. Raises ValueError for an empty list or a
-    value that is not finite.
+    losses has one value per epoch, drawn as one point each: value k
+    at x = k, the loss after k epochs, as train() measures it. The
+    optional validation losses are drawn dashed on the same axes, in
+    the same way (the command line adds one measured before training,
+    so its list is one longer). The image has labelled axes and needs
+    nothing but a browser to view. Raises ValueError for an empty list
+    or a value that is not finite.
     """
     curves = [("training", losses, "#1f77b4", "")]
     if validation:
@@ -2048,10 +2105,15 @@ def _read_csv(path, header=None):
     that is not a number above a field that is, or no number at all.
     """
     import csv
+    lines = []
     try:
         with open(path) as f:
-            rows = [row for row in csv.reader(f) if any(v.strip()
-                                                        for v in row)]
+            reader = csv.reader(f)
+            rows = []
+            for row in reader:
+                if any(v.strip() for v in row):
+                    rows.append(row)
+                    lines.append(reader.line_num)
     except OSError as error:
         raise CommandError("cannot read %s: %s"
                            % (path, error.strerror or error))
@@ -2061,7 +2123,9 @@ def _read_csv(path, header=None):
     if not rows:
         raise CommandError("%s is empty; expected rows of comma-separated "
                            "values" % path)
-    rows = [[v.strip() for v in row] for row in rows]
+    rows = [_Row(v.strip() for v in row) for row in rows]
+    for row, line in zip(rows, lines):
+        row.line = line
     if header is None:
         first = [_number_or_none(v) is None for v in rows[0]]
         below = rows[1] if len(rows) > 1 else rows[0]
@@ -2072,27 +2136,31 @@ def _read_csv(path, header=None):
     if not rows:
         raise CommandError("%s has a header but no data rows" % path)
     width = len(names) if names else len(rows[0])
-    for k, row in enumerate(rows):
+    for row in rows:
         if len(row) != width:
-            raise CommandError("%s row %d has %d fields, expected %d"
-                               % (path, k + 1 + bool(header), len(row),
-                                  width))
+            raise CommandError("%s line %d has %d fields, expected %d"
+                               % (path, row.line, len(row), width))
     return names, rows
 
 
-def _numbers(path, rows, columns, names, header):
+class _Row(list):
+    """A CSV row that remembers its line number in the file."""
+    line = 0
+
+
+def _numbers(path, rows, columns, names):
     """Return the given columns of rows as finite floats, or raise
-    naming the row and column of the first field that is not one."""
+    naming the line and column of the first field that is not one."""
     out = []
-    for k, row in enumerate(rows):
+    for row in rows:
         values = []
         for c in columns:
             v = _number_or_none(row[c])
             if v is None or not -INF < v < INF:
                 label = repr(names[c]) if names else str(c + 1)
                 raise CommandError(
-                    "%s row %d, column %s: %r is not a finite number"
-                    % (path, k + 1 + bool(header), label, row[c]))
+                    "%s line %d, column %s: %r is not a finite number"
+                    % (path, row.line, label, row[c]))
             values.append(v)
         out.append(values)
     return out
@@ -2170,7 +2238,21 @@ class _Progress:
             self.stream.write("\n")
 
 
+def _writable(path, option):
+    """Raise unless the folder that path would be written in exists."""
+    if path is not None:
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise CommandError("%s %s: the folder %s does not exist"
+                               % (option, path, folder))
+
+
 def _cmd_train(args):
+    if args.epochs < 1:
+        raise CommandError("--epochs must be at least 1, got %d"
+                           % args.epochs)
+    _writable(args.save, "--save")
+    _writable(args.plot, "--plot")
     names, rows = _read_csv(args.data, args.header)
     width = len(rows[0])
     if width < 2:
@@ -2178,7 +2260,7 @@ def _cmd_train(args):
                            "target" % args.data)
     target = _target_column(names, width, args.target)
     features = [c for c in range(width) if c != target]
-    X = _numbers(args.data, rows, features, names, names is not None)
+    X = _numbers(args.data, rows, features, names)
     labels = [row[target] for row in rows]
     classify = args.classify or any(
         _number_or_none(v) is None for v in labels)
@@ -2194,7 +2276,7 @@ def _cmd_train(args):
         Y = one_hot(labels, classes)
         output, loss = "softmax", "cross_entropy"
     else:
-        Y = _numbers(args.data, rows, [target], names, names is not None)
+        Y = _numbers(args.data, rows, [target], names)
         output, loss = "identity", "mse"
     X_val = Y_val = None
     if args.validation:
@@ -2223,7 +2305,11 @@ def _cmd_train(args):
         Y_val_scaled = (Y_val if classify
                         else net.target_scaler.transform(Y_val))
     progress = _Progress(args.epochs, sys.stdout, args.quiet)
+    # val_losses[e] is measured after e epochs, as losses[e] is: the
+    # first before training, the others after each epoch's update.
     val_losses = []
+    if X_val is not None:
+        val_losses.append(net.evaluate(X_val, Y_val_scaled))
 
     def report(epoch, loss):
         extra = ""
@@ -2270,6 +2356,7 @@ def _quality(net, P, Y, classify, label):
 
 
 def _cmd_predict(args):
+    _writable(args.output, "--output")
     try:
         net = Network.load(args.model)
     except OSError as error:
@@ -2292,7 +2379,7 @@ def _cmd_predict(args):
     else:
         raise CommandError("the model takes %d features, but %s has %d "
                            "columns" % (n_in, args.data, width))
-    X = _numbers(args.data, rows, columns, names, names is not None)
+    X = _numbers(args.data, rows, columns, names)
     if net.scaler is not None:
         X = net.scaler.transform(X)
     P = net.predict(X)
@@ -2317,9 +2404,9 @@ def _cmd_explain(args):
         except OSError as error:
             raise CommandError("cannot read %s: %s"
                                % (args.model, error.strerror or error))
-    elif args.sizes:
+    elif args.sizes is not None:
         sizes = _csv_list(args.sizes, int, "--sizes")
-        net = Network(sizes, learning_rate=args.learning_rate or 0.5,
+        net = Network(sizes, learning_rate=0.5,
                       seed=args.seed, activation=args.activation,
                       output_activation=args.output_activation,
                       loss=args.loss)
@@ -2329,13 +2416,14 @@ def _cmd_explain(args):
         net.weights = [[[0.15, 0.25], [0.20, 0.30]],
                        [[0.40, 0.50], [0.45, 0.55]]]
         net.biases = [[0.35, 0.35], [0.60, 0.60]]
-    if args.learning_rate:
+    if args.learning_rate is not None:
         net.learning_rate = _positive(args.learning_rate, "explain",
                                       "--learning-rate")
+    worked = args.model is None and args.sizes is None
     x = (_csv_list(args.x, float, "--x") if args.x is not None
-         else ([0.05, 0.10] if not (args.model or args.sizes) else None))
+         else ([0.05, 0.10] if worked else None))
     y = (_csv_list(args.y, float, "--y") if args.y is not None
-         else ([0.01, 0.99] if not (args.model or args.sizes) else None))
+         else ([0.01, 0.99] if worked else None))
     if x is None or y is None:
         raise CommandError("give the sample to explain with --x and --y, "
                            "e.g. --x 1,0 --y 1")
@@ -2345,6 +2433,9 @@ def _cmd_explain(args):
 
 def _parser():
     import argparse
+    import csv  # noqa: F401 (checked here, used by the commands)
+    if not hasattr(argparse.ArgumentParser, "add_subparsers"):
+        raise ImportError("argparse has no subcommands here")
 
     class Parser(argparse.ArgumentParser):
         def error(self, message):
@@ -2466,7 +2557,11 @@ def main(argv=None):
             raise CommandError("the command line needs the argparse and csv "
                                "modules, which this Python lacks; import "
                                "backprop and use it from code instead")
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as done:
+            # --help and --version print, then exit with status 0.
+            return done.code or 0
         if getattr(args, "run", None) is None:
             return _demo()
         if getattr(args, "batch_size", None) == 0:
