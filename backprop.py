@@ -295,6 +295,8 @@ class MersenneTwister:
         Draws 32-bit outputs, masked to the smallest power of two that
         covers n, until one falls below n (no modulo bias).
         """
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise TypeError("randbelow: n must be an int, got %r" % (n,))
         if not 1 <= n <= 0x100000000:
             raise ValueError("randbelow: n must be in [1, 2**32], got %r"
                              % (n,))
@@ -762,7 +764,8 @@ def train_test_split(X, Y, test_size=0.25, seed=None):
     if not 0.0 < test_size < 1.0:
         raise ValueError("train_test_split: test_size must be between 0 "
                          "and 1, got %r" % (test_size,))
-    n_test = min(n - 1, max(1, int(round(n * test_size))))
+    # Round half up (round() would round 2.5 to 2 but 1.5 to 2 as well).
+    n_test = min(n - 1, max(1, int(n * test_size + 0.5)))
     order = list(range(n))
     MersenneTwister(_fresh_seed() if seed is None else seed).shuffle(order)
     test, train = order[:n_test], order[n_test:]
@@ -957,6 +960,12 @@ class Network:
         self.loss = loss
         self.init = init if init is not None else _default_init(activation)
         self.seed = _fresh_seed() if seed is None else seed
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
+            raise TypeError("Network: seed must be None or an int, got %r"
+                            % (seed,))
+        if not 0 <= self.seed <= 0xFFFFFFFF:
+            raise ValueError("Network: seed must be in [0, 2**32 - 1], "
+                             "got %r" % (seed,))
         self.rng = MersenneTwister(self.seed)
         self.weights = [self._draw(n_in, n_out)
                         for n_in, n_out in zip(self.sizes, self.sizes[1:])]
@@ -997,14 +1006,14 @@ class Network:
     def _params(self, func):
         """Check weights and biases; return working copies as (Wt, b)."""
         n_layers = len(self.sizes) - 1
-        if (not isinstance(self.weights, (list, tuple))
-                or len(self.weights) != n_layers):
+        if not isinstance(self.weights, (list, tuple)):
+            raise TypeError("%s: weights must be a list of %d matrices, "
+                            "got a %s" % (func, n_layers,
+                                          type(self.weights).__name__))
+        if len(self.weights) != n_layers:
             raise ValueError("%s: weights must be a list of %d matrices "
-                             "(one per layer after the input), got %r"
-                             % (func, n_layers, type(self.weights).__name__
-                                if not isinstance(self.weights,
-                                                  (list, tuple))
-                                else "%d" % len(self.weights)))
+                             "(one per layer after the input), got %d"
+                             % (func, n_layers, len(self.weights)))
         if not isinstance(self.biases, (list, tuple)):
             raise TypeError("%s: biases must be a list, got %s"
                             % (func, type(self.biases).__name__))
@@ -1035,8 +1044,11 @@ class Network:
                     raise ValueError("%s: biases[%d] must hold %d values "
                                      "(sizes[%d]), got %s"
                                      % (func, k, n_out, k + 1,
-                                        _describe(row)))
-                b = _as_matrix([row], "biases[%d]" % k, func, n_out)[0]
+                                        "%d values" % len(row)
+                                        if isinstance(row, (list, tuple))
+                                        else "a " + type(row).__name__))
+                b = [_as_number(v, func, "biases[%d][%d]" % (k, j))
+                     for j, v in enumerate(row)]
             params.append(([list(col) for col in zip(*W)], b))
         return params
 
@@ -1199,7 +1211,8 @@ class Network:
         Each epoch runs forward, backward and update over the whole
         batch, or over mini-batches of batch_size rows in an order
         reshuffled every epoch from .rng. Each recorded loss is the mean
-        loss (see evaluate) measured before that epoch's updates.
+        loss (see evaluate) over the epoch, each batch measured before
+        its own update: for full batches, before that epoch's update.
 
         optimizer (g = dE/dw, lr = learning_rate, default .learning_rate):
           "sgd"       w <- w - lr g
@@ -1251,12 +1264,17 @@ class Network:
         params = self._params(func)
         step = _make_step(params, self.bias, optimizer, lr, momentum, beta1,
                           beta2, epsilon)
-        saved = (self.weights, self.biases)
+        saved = (self.weights, self.biases, list(self.rng._mt),
+                 self.rng._index)
         try:
             losses = self._epochs(params, X, Y, epochs, batch_size, step,
                                   patience, min_delta, every, callback)
         except BaseException:
-            self.weights, self.biases = saved
+            # Also rewind the generator, so that retrying the call
+            # shuffles as the first attempt did. This covers Ctrl-C too:
+            # an interrupted update would leave the weights half done.
+            self.weights, self.biases = saved[:2]
+            self.rng._mt, self.rng._index = saved[2], saved[3]
             raise
         self._publish(params)
         return losses
@@ -1267,9 +1285,9 @@ class Network:
         if batch_size is not None and batch_size >= n:
             batch_size = None
         order = list(range(n))
-        # Allocated at once: on a small heap (MicroPython) a list that
-        # grows by appending can fail to find room for its next block.
-        losses = [0.0] * epochs
+        # Allocated in large blocks: on a small heap (MicroPython) a list
+        # that grows by appending can fail to find room for its next.
+        losses = [0.0] * min(epochs, 65536)
         best, waited = INF, 0
         done = 0
         for epoch in range(epochs):
@@ -1295,6 +1313,8 @@ class Network:
                     "train: the loss became %r at epoch %d, so training "
                     "diverged; the network is left as it was. Try a "
                     "smaller learning_rate." % (loss, epoch))
+            if epoch == len(losses):
+                losses.extend([0.0] * min(epochs - epoch, 65536))
             losses[epoch] = loss
             done = epoch + 1
             if callback is not None and epoch % every == 0:
