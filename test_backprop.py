@@ -1196,6 +1196,50 @@ def test_hand_network_one_training_step():
     assert net.evaluate(HAND_X, HAND_Y) < losses[0]
 
 
+def test_softmax_cross_entropy_step_by_hand():
+    """A 2-1-2 softmax network: forward, backward and update by hand."""
+    # identity hidden unit, softmax output, cross-entropy, rate 0.1:
+    # x = [1, 2], W1 = [[0.5], [0.25]], W2 = [[1, -1]], biases 0.
+    net = Network([2, 1, 2], learning_rate=0.1, activation="identity",
+                  output_activation="softmax", loss="cross_entropy")
+    net.weights = [[[0.5], [0.25]], [[1.0, -1.0]]]
+    net.biases = [[0.0], [0.0, 0.0]]
+    x, y = [[1.0, 2.0]], [[0.0, 1.0]]
+    # z1 = 1*0.5 + 2*0.25 + 0 = 1, a1 = z1 = 1
+    # z2 = [1*1 + 0, 1*(-1) + 0] = [1, -1]
+    # a2 = [e / (e + 1/e), (1/e) / (e + 1/e)]
+    #    = [1 / (1 + e^-2), 1 / (1 + e^2)] ~ [0.880797077978, 0.119202922022]
+    close(net.predict(x), [[0.880797077978, 0.119202922022]],
+          abs_tol=1e-12)
+    # E = -(0*ln 0.8808 + 1*ln 0.119202922022) = ln(1 + e^2)
+    #   ~ 2.126928011043
+    close(net.objective(x, y), 2.126928011043, abs_tol=1e-12)
+    # dz2 = a2 - y = [0.880797077978, 0.119202922022 - 1]
+    #     = [0.880797077978, -0.880797077978]
+    # dW2 = a1 * dz2 = 1 * dz2;  db2 = dz2
+    # da1 = dz2 . W2[0] = 0.880797077978*1 + (-0.880797077978)*(-1)
+    #     = 1.761594155956;  dz1 = da1 * 1 (identity)
+    # dW1 = [[x0 * dz1], [x1 * dz1]] = [[1.761594155956], [3.523188311912]]
+    dW, db = net.gradients(x, y)
+    close(dW, [[[1.761594155956], [3.523188311912]],
+               [[0.880797077978, -0.880797077978]]], abs_tol=1e-12)
+    close(db, [[1.761594155956], [0.880797077978, -0.880797077978]],
+          abs_tol=1e-12)
+    losses = net.train(x, y, epochs=1)
+    # the recorded loss is the mean over samples before the update: E/1
+    close(losses, [2.126928011043], abs_tol=1e-12)
+    # W1 - 0.1 dW1 = [[0.5 - 0.1761594155956], [0.25 - 0.3523188311912]]
+    #              = [[0.3238405844044], [-0.1023188311912]]
+    # W2 - 0.1 dW2 = [[1 - 0.0880797077978, -1 + 0.0880797077978]]
+    #              = [[0.9119202922022, -0.9119202922022]]
+    close(net.weights, [[[0.3238405844044], [-0.1023188311912]],
+                        [[0.9119202922022, -0.9119202922022]]],
+          abs_tol=1e-12)
+    # b - 0.1 db = [[-0.1761594155956], [-0.0880797077978, 0.0880797077978]]
+    close(net.biases, [[-0.1761594155956],
+                       [-0.0880797077978, 0.0880797077978]], abs_tol=1e-12)
+
+
 def test_update_is_minus_rate_times_gradients():
     """One sgd epoch moves each parameter by exactly -lr * gradients()."""
     net = Network([3, 4, 2], learning_rate=0.3, seed=4)

@@ -463,6 +463,9 @@ def bench_large(repeat, budget, torch, notes):
     start = [net.weights[0], net.biases[0], net.weights[1], net.biases[1]]
     contenders = [Contender("backprop",
                             lambda: net.train(X, Y, epochs=1), None)]
+    # The same dot products with nothing around them: the fastest this
+    # interpreter could run the epoch with backprop's kernel.
+    ceiling = Contender("dots alone", _dot_products_only(X))
     # The arrays are made before timing and start from backprop's
     # weights; each library then trains its own copy in place, and
     # returns its weights and biases.
@@ -483,7 +486,7 @@ def bench_large(repeat, budget, torch, notes):
                 _array_epoch(torch.sigmoid, *t_args)
             return t_args[2:]
         contenders.append(Contender("PyTorch", torch_epoch))
-    rounds = race(contenders, repeat, budget)
+    rounds = race(contenders + [ceiling], repeat, budget)
 
     notes.append("large: sizes %r, batch B = %d, xavier init%s"
                  % (LARGE_SIZES, LARGE_BATCH, _cut(rounds, repeat)))
@@ -500,10 +503,44 @@ def bench_large(repeat, budget, torch, notes):
     if parts:
         notes.append("  weights differ from backprop's after %d epochs "
                      "by: %s" % (rounds, ", ".join(parts)))
+    notes.append("  the same dot products alone (%s): %.1f ns per "
+                 "multiply-add; the epoch takes %.2fx that"
+                 % (getattr(backprop, "DOT_KERNEL", "unknown"),
+                    ceiling.median() / LARGE_MADDS * 1e9,
+                    contenders[0].median() / ceiling.median()))
     notes.append(_spread(contenders[0]))
     row = _row("large", contenders)
     row["ns"] = contenders[0].median() / LARGE_MADDS * 1e9
     return row
+
+
+def _dot_products_only(X):
+    """Return run(): one epoch's dot products of the large network,
+    on lists of the same shapes, with no other work."""
+    rng = backprop.MersenneTwister(7)
+    n_in, n_hidden, n_out = LARGE_SIZES
+
+    def matrix(rows, columns):
+        return [[rng.random() - 0.5 for _ in range(columns)]
+                for _ in range(rows)]
+
+    dot = backprop.dot
+    H = matrix(LARGE_BATCH, n_hidden)
+    W1t, W2t = matrix(n_hidden, n_in), matrix(n_out, n_hidden)
+    dZ2, dZ1 = matrix(LARGE_BATCH, n_out), matrix(LARGE_BATCH, n_hidden)
+    Xt, Ht = list(zip(*X)), list(zip(*H))
+    dZ2t, dZ1t, W2 = list(zip(*dZ2)), list(zip(*dZ1)), list(zip(*W2t))
+
+    def run():
+        for x in X:                                 # z1 = x W1
+            [dot(x, w) for w in W1t]
+        for h in H:                                 # z2 = h W2
+            [dot(h, w) for w in W2t]
+        [dot(g, h) for g in dZ2t for h in Ht]       # dW2 = H^T dZ2
+        for g in dZ2:                               # dH = dZ2 W2^T
+            [dot(g, w) for w in W2]
+        [dot(g, x) for g in dZ1t for x in Xt]       # dW1 = X^T dZ1
+    return run
 
 
 def _largest_gap(ours, theirs):
