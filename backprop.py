@@ -30,10 +30,13 @@ Public functions and classes:
     one_hot, from_one_hot               data helpers
     Standardizer, train_test_split
     MersenneTwister                     NumPy's legacy random generator
-    Network                             the network: predict, gradients,
-                                        train, save, load, explain
+    Network                             the network: predict, evaluate,
+                                        objective, gradients, train,
+                                        explain, save, load, to_dict,
+                                        from_dict
     gradient_check                      gradients against finite
                                         differences
+    svg_plot                            a loss curve as an SVG image
     main                                the command line
 
 Example, the 3-4-1 network of the classic NumPy tutorial:
@@ -936,6 +939,12 @@ class Network:
     otherwise. Biases start at 0, so Network([3, 4, 1], seed=42,
     bias=False) starts from np.random.seed(42); np.random.rand(3, 4);
     np.random.rand(4, 1).
+
+    classes, scaler, target_scaler, feature_names, target_name and
+    target_column start as None. They are not used by the network's
+    own methods; they are saved with the model so that a program that
+    loads it can prepare raw data and name its outputs, as the command
+    line does.
 
     Raises ValueError for fewer than two layers, a size below 1, an
     unknown name or a combination that makes no sense, such as softmax
