@@ -1460,24 +1460,7 @@ class Network:
         where a good one was. Raises ValueError, before touching any
         file, if a weight or bias is NaN or infinite.
         """
-        text = _json_text(self.to_dict())
-        path = str(path)
-        temporary = path + ".tmp"
-        try:
-            with open(temporary, "w") as f:
-                f.write(text)
-                f.flush()
-                if hasattr(os, "fsync"):
-                    os.fsync(f.fileno())
-            # os.replace also overwrites on Windows; MicroPython has
-            # only os.rename, which overwrites there.
-            getattr(os, "replace", os.rename)(temporary, path)
-        except BaseException:
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
-            raise
+        _write_atomic(str(path), _json_text(self.to_dict()))
 
     @classmethod
     def load(cls, path):
@@ -1638,6 +1621,31 @@ _KEYS = ("format", "version", "sizes", "activation", "output_activation",
          "loss", "bias", "learning_rate", "init", "seed", "weights",
          "biases", "classes", "feature_names", "target_name",
          "target_column", "scaler", "target_scaler")
+
+
+def _write_atomic(path, text):
+    """Write text to path through a temporary file renamed over it.
+
+    A reader sees the old file or the new one, never a part of either;
+    if anything fails, the temporary file is removed and path is left
+    as it was.
+    """
+    temporary = path + ".tmp"
+    try:
+        with open(temporary, "w") as f:
+            f.write(text)
+            f.flush()
+            if hasattr(os, "fsync"):
+                os.fsync(f.fileno())
+        # os.replace also overwrites on Windows; MicroPython has only
+        # os.rename, which overwrites there.
+        getattr(os, "replace", os.rename)(temporary, path)
+    except BaseException:
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+        raise
 
 
 def _seed_or_zero(seed):
@@ -1806,6 +1814,45 @@ def _derivative_text(page, name, a_name, a):
 
 
 def _explain(net, x, y, digits):
+    X, Y, params = _explain_inputs(net, x, y, digits)
+    acts = net._forward(params, X)
+    grads = net._backward(params, acts, Y)
+    page = _Page(digits)
+    page.say("One training step of a %s network, written out by hand."
+             % "-".join(str(s) for s in net.sizes))
+    page.say("Hidden activation %s, output %s, loss %s,"
+             % (net.activation, net.output_activation, net.loss))
+    page.say("learning rate eta = %s." % page.num(net.learning_rate))
+    page.say("Layer l computes z_l = a_(l-1) W_l + b_l and a_l = f(z_l), "
+             "with a0 = x.")
+    page.say("W_l[i][j] is net.weights[l-1][i][j]; units count from 0.")
+    page.say("")
+    page.say("Forward pass")
+    for k in range(len(params)):
+        _explain_layer(page, net, k, params, acts)
+    page.say("")
+    page.say("Loss")
+    _explain_loss(page, net, acts[-1][0], Y[0],
+                  net._objective(params, X, Y))
+    page.say("")
+    page.say("Backward pass: dE/dz, then dE/dW = a_prev * dz, "
+             "dE/db = dz")
+    dz = _explain_output_delta(page, net, len(params), acts[-1][0], Y[0])
+    for k in range(len(params) - 1, -1, -1):
+        _explain_gradients(page, net, k, acts[k][0], dz, grads[k])
+        if k:
+            dz = _explain_hidden_delta(page, net, k, params[k][0], dz,
+                                       acts[k][0])
+    page.say("")
+    page.say("Update: w <- w - eta * dE/dw")
+    for k in range(len(params)):
+        _explain_update(page, net, k, params[k], grads[k])
+    _explain_check(net, X, Y, page)
+    return "\n".join(page.lines) + "\n"
+
+
+def _explain_inputs(net, x, y, digits):
+    """Check explain()'s arguments; return X, Y and the parameters."""
     func = "explain"
     _count(digits, func, "digits", 1)
     if digits > 17:
@@ -1825,147 +1872,141 @@ def _explain(net, x, y, digits):
             "explain: the network has %d weights and biases; explain "
             "writes out at most %d, beyond which the page is too long to "
             "follow by hand. Use a smaller network." % (count, EXPLAIN_LIMIT))
-    acts = net._forward(params, X)
-    grads = net._backward(params, acts, Y)
-    page = _Page(digits)
+    return X, Y, params
+
+
+def _explain_layer(page, net, k, params, acts):
+    """Write z = a_prev W + b and a = f(z) for every unit of layer k+1."""
     n = page.num
-    L = len(params)
-    lr = net.learning_rate
-    page.say("One training step of a %s network, written out by hand."
-             % "-".join(str(s) for s in net.sizes))
-    page.say("Hidden activation %s, output %s, loss %s,"
-             % (net.activation, net.output_activation, net.loss))
-    page.say("learning rate eta = %s." % n(lr))
-    page.say("Layer l computes z_l = a_(l-1) W_l + b_l and a_l = f(z_l), "
-             "with a0 = x.")
-    page.say("W_l[i][j] is net.weights[l-1][i][j]; units count from 0.")
-    page.say("")
-    page.say("Forward pass")
-    for k in range(L):
-        layer = k + 1
-        Wt, b = params[k]
-        name = net.output_activation if k == L - 1 else net.activation
-        a_prev = acts[k][0]
-        for j in range(len(Wt)):
-            terms = ["a%d[%d]*W%d[%d][%d]" % (k, i, layer, i, j)
-                     for i in range(len(a_prev))]
-            values = ["%s*%s" % (n(a_prev[i]), n(Wt[j][i]))
-                      for i in range(len(a_prev))]
-            if net.bias:
-                terms.append("b%d[%d]" % (layer, j))
-                values.append(n(b[j]))
-            z = dot(a_prev, Wt[j]) + b[j]
-            page.entry("z%d[%d]" % (layer, j), " + ".join(terms),
-                       " + ".join(values), z)
-        zs = [dot(a_prev, w) + c for w, c in zip(Wt, b)]
-        for j, a in enumerate(acts[k + 1][0]):
-            zname = "z%d[%d]" % (layer, j)
-            if name == "softmax":
-                form = "exp(%s) / (%s)" % (zname, " + ".join(
-                    "exp(z%d[%d])" % (layer, i) for i in range(len(zs))))
-                numbers = "exp(%s) / (%s)" % (page.raw(zs[j]), " + ".join(
-                    "exp(%s)" % page.raw(v) for v in zs))
-            elif name == "sigmoid":
-                form = "1 / (1 + exp(-%s))" % zname
-                numbers = "1 / (1 + exp(-%s))" % n(zs[j])
-            else:
-                form = "%s(%s)" % (name, zname)
-                numbers = "%s(%s)" % (name, page.raw(zs[j]))
-            page.entry("a%d[%d]" % (layer, j), form, numbers, a)
-    a_out, y_row = acts[-1][0], Y[0]
-    out = "a%d" % L
-    page.say("")
-    page.say("Loss")
+    layer = k + 1
+    Wt, b = params[k]
+    a_prev = acts[k][0]
+    zs = [dot(a_prev, w) + c for w, c in zip(Wt, b)]
+    for j in range(len(Wt)):
+        terms = ["a%d[%d]*W%d[%d][%d]" % (k, i, layer, i, j)
+                 for i in range(len(a_prev))]
+        values = ["%s*%s" % (n(a_prev[i]), n(Wt[j][i]))
+                  for i in range(len(a_prev))]
+        if net.bias:
+            terms.append("b%d[%d]" % (layer, j))
+            values.append(n(b[j]))
+        page.entry("z%d[%d]" % (layer, j), " + ".join(terms),
+                   " + ".join(values), zs[j])
+    name = net.output_activation if layer == len(params) else net.activation
+    for j, a in enumerate(acts[layer][0]):
+        z = "z%d[%d]" % (layer, j)
+        if name == "softmax":
+            form = "exp(%s) / (%s)" % (z, " + ".join(
+                "exp(z%d[%d])" % (layer, i) for i in range(len(zs))))
+            numbers = "exp(%s) / (%s)" % (page.raw(zs[j]), " + ".join(
+                "exp(%s)" % page.raw(v) for v in zs))
+        elif name == "sigmoid":
+            form = "1 / (1 + exp(-%s))" % z
+            numbers = "1 / (1 + exp(-%s))" % n(zs[j])
+        else:
+            form = "%s(%s)" % (name, z)
+            numbers = "%s(%s)" % (name, page.raw(zs[j]))
+        page.entry("a%d[%d]" % (layer, j), form, numbers, a)
+
+
+def _explain_loss(page, net, a, y, E):
+    """Write the objective E for output a and target y."""
+    n = page.num
+    out = "a%d" % (len(net.sizes) - 1)
     if net.loss == "mse":
         form = "1/2 * (%s)" % " + ".join(
-            "(y[%d] - %s[%d])^2" % (j, out, j) for j in range(len(y_row)))
+            "(y[%d] - %s[%d])^2" % (j, out, j) for j in range(len(y)))
         numbers = "1/2 * (%s)" % " + ".join(
-            "(%s - %s)^2" % (n(t), n(p)) for t, p in zip(y_row, a_out))
+            "(%s - %s)^2" % (n(t), n(p)) for t, p in zip(y, a))
     elif net.loss == "binary_cross_entropy":
         form = "-(%s)" % " + ".join(
             "y[%d]*ln(%s[%d]) + (1 - y[%d])*ln(1 - %s[%d])"
-            % (j, out, j, j, out, j) for j in range(len(y_row)))
+            % (j, out, j, j, out, j) for j in range(len(y)))
         numbers = "-(%s)" % " + ".join(
             "%s*ln(%s) + (1 - %s)*ln(1 - %s)" % (n(t), n(p), n(t), n(p))
-            for t, p in zip(y_row, a_out))
+            for t, p in zip(y, a))
     else:
         form = "-(%s)" % " + ".join(
-            "y[%d]*ln(%s[%d])" % (j, out, j) for j in range(len(y_row)))
+            "y[%d]*ln(%s[%d])" % (j, out, j) for j in range(len(y)))
         numbers = "-(%s)" % " + ".join(
-            "%s*ln(%s)" % (n(t), n(p)) for t, p in zip(y_row, a_out))
-    page.entry("E", form, numbers, net._objective(params, X, Y))
-    page.say("")
-    page.say("Backward pass: dE/dz, then dE/dW = a_prev * dz, "
-             "dE/db = dz")
-    dz = _output_delta(net, a_out, y_row)
+            "%s*ln(%s)" % (n(t), n(p)) for t, p in zip(y, a))
+    page.entry("E", form, numbers, E)
+
+
+def _explain_output_delta(page, net, layer, a, y):
+    """Write dE/dz of the output layer; return it."""
+    n = page.num
+    dz = _output_delta(net, a, y)
+    out = "a%d" % layer
     for j in range(len(dz)):
-        name = "dz%d[%d]" % (L, j)
         if net.loss == "mse":
             d_form, d_num = _derivative_text(
-                page, net.output_activation, "%s[%d]" % (out, j), a_out[j])
+                page, net.output_activation, "%s[%d]" % (out, j), a[j])
             form = "(%s[%d] - y[%d]) * %s" % (out, j, j, d_form)
-            numbers = "(%s - %s) * %s" % (n(a_out[j]), n(y_row[j]), d_num)
+            numbers = "(%s - %s) * %s" % (n(a[j]), n(y[j]), d_num)
         else:
             form = "%s[%d] - y[%d]" % (out, j, j)
-            numbers = "%s - %s" % (n(a_out[j]), n(y_row[j]))
-        page.entry(name, form, numbers, dz[j])
-    for k in range(L - 1, -1, -1):
-        layer = k + 1
-        a_prev = acts[k][0]
-        dWt, db = grads[k]
-        for i in range(len(a_prev)):
-            for j in range(len(dz)):
-                page.entry("dW%d[%d][%d]" % (layer, i, j),
-                           "a%d[%d] * dz%d[%d]" % (k, i, layer, j),
-                           "%s * %s" % (n(a_prev[i]), n(dz[j])),
-                           dWt[j][i])
-        if net.bias:
-            for j in range(len(dz)):
-                page.entry("db%d[%d]" % (layer, j), "dz%d[%d]" % (layer, j),
-                           None, db[j])
-        if k == 0:
-            break
-        Wt = params[k][0]
-        new_dz = []
-        for i in range(len(a_prev)):
-            da = dot(dz, [w[i] for w in Wt])
-            page.entry("da%d[%d]" % (k, i), " + ".join(
-                "dz%d[%d]*W%d[%d][%d]" % (layer, j, layer, i, j)
-                for j in range(len(dz))), " + ".join(
-                "%s*%s" % (n(dz[j]), n(Wt[j][i])) for j in range(len(dz))),
-                da)
-            new_dz.append(da)
-        new_dz = ACTIVATIONS[net.activation][3]([new_dz], [a_prev])[0]
-        for i in range(len(a_prev)):
-            d_form, d_num = _derivative_text(
-                page, net.activation, "a%d[%d]" % (k, i), a_prev[i])
-            page.entry("dz%d[%d]" % (k, i),
-                       "da%d[%d] * %s" % (k, i, d_form),
-                       "%s * %s" % (n(dot(dz, [w[i] for w in Wt])), d_num),
-                       new_dz[i])
-        dz = new_dz
-    page.say("")
-    page.say("Update: w <- w - eta * dE/dw")
-    for k in range(L):
-        layer = k + 1
-        Wt, b = params[k]
-        dWt, db = grads[k]
-        for i in range(len(Wt[0])):
-            for j in range(len(Wt)):
-                page.entry("W%d[%d][%d]" % (layer, i, j),
-                           "W%d[%d][%d] - eta * dW%d[%d][%d]"
-                           % (layer, i, j, layer, i, j),
-                           "%s - %s * %s" % (n(Wt[j][i]), n(lr),
-                                             n(dWt[j][i])),
-                           Wt[j][i] - lr * dWt[j][i])
-        if net.bias:
-            for j in range(len(b)):
-                page.entry("b%d[%d]" % (layer, j),
-                           "b%d[%d] - eta * db%d[%d]" % (layer, j, layer, j),
-                           "%s - %s * %s" % (n(b[j]), n(lr), n(db[j])),
-                           b[j] - lr * db[j])
-    _explain_check(net, X, Y, page)
-    return "\n".join(page.lines) + "\n"
+            numbers = "%s - %s" % (n(a[j]), n(y[j]))
+        page.entry("dz%d[%d]" % (layer, j), form, numbers, dz[j])
+    return dz
+
+
+def _explain_gradients(page, net, k, a_prev, dz, grads):
+    """Write dW = a_prev * dz and db = dz of layer k+1."""
+    layer = k + 1
+    dWt, db = grads
+    for i in range(len(a_prev)):
+        for j in range(len(dz)):
+            page.entry("dW%d[%d][%d]" % (layer, i, j),
+                       "a%d[%d] * dz%d[%d]" % (k, i, layer, j),
+                       "%s * %s" % (page.num(a_prev[i]), page.num(dz[j])),
+                       dWt[j][i])
+    if net.bias:
+        for j in range(len(dz)):
+            page.entry("db%d[%d]" % (layer, j), "dz%d[%d]" % (layer, j),
+                       None, db[j])
+
+
+def _explain_hidden_delta(page, net, k, Wt, dz, a_prev):
+    """Write da = dz W^T and dz = da * f'(z) of layer k; return dz."""
+    n = page.num
+    layer = k + 1
+    da = [dot(dz, [w[i] for w in Wt]) for i in range(len(a_prev))]
+    for i in range(len(a_prev)):
+        page.entry("da%d[%d]" % (k, i), " + ".join(
+            "dz%d[%d]*W%d[%d][%d]" % (layer, j, layer, i, j)
+            for j in range(len(dz))), " + ".join(
+            "%s*%s" % (n(dz[j]), n(Wt[j][i])) for j in range(len(dz))),
+            da[i])
+    new_dz = ACTIVATIONS[net.activation][3]([da], [a_prev])[0]
+    for i in range(len(a_prev)):
+        d_form, d_num = _derivative_text(
+            page, net.activation, "a%d[%d]" % (k, i), a_prev[i])
+        page.entry("dz%d[%d]" % (k, i), "da%d[%d] * %s" % (k, i, d_form),
+                   "%s * %s" % (n(da[i]), d_num), new_dz[i])
+    return new_dz
+
+
+def _explain_update(page, net, k, layer_params, grads):
+    """Write w - eta * dE/dw for every weight and bias of layer k+1."""
+    n = page.num
+    layer = k + 1
+    lr = net.learning_rate
+    Wt, b = layer_params
+    dWt, db = grads
+    for i in range(len(Wt[0])):
+        for j in range(len(Wt)):
+            page.entry("W%d[%d][%d]" % (layer, i, j),
+                       "W%d[%d][%d] - eta * dW%d[%d][%d]"
+                       % (layer, i, j, layer, i, j),
+                       "%s - %s * %s" % (n(Wt[j][i]), n(lr), n(dWt[j][i])),
+                       Wt[j][i] - lr * dWt[j][i])
+    if net.bias:
+        for j in range(len(b)):
+            page.entry("b%d[%d]" % (layer, j),
+                       "b%d[%d] - eta * db%d[%d]" % (layer, j, layer, j),
+                       "%s - %s * %s" % (n(b[j]), n(lr), n(db[j])),
+                       b[j] - lr * db[j])
 
 
 def _output_delta(net, a, y):
@@ -2217,20 +2258,6 @@ def _csv_list(text, kind, option):
     except ValueError:
         raise CommandError("%s takes comma-separated %s values, got %r"
                            % (option, kind.__name__, text))
-
-
-def _write_atomic(path, text):
-    temporary = path + ".tmp"
-    try:
-        with open(temporary, "w") as f:
-            f.write(text)
-        getattr(os, "replace", os.rename)(temporary, path)
-    except BaseException:
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
-        raise
 
 
 class _Progress:
