@@ -2309,31 +2309,8 @@ def _cmd_train(args):
                            % args.epochs)
     _writable(args.save, "--save")
     _writable(args.plot, "--plot")
-    names, rows = _read_csv(args.data, args.header)
-    width = len(rows[0])
-    if width < 2:
-        raise CommandError("%s has one column; expected features and a "
-                           "target" % args.data)
-    target = _target_column(names, width, args.target)
-    features = [c for c in range(width) if c != target]
-    X = _numbers(args.data, rows, features, names)
-    labels = [row[target] for row in rows]
-    classify = args.classify or any(
-        _number_or_none(v) is None for v in labels)
-    if len(rows) < 2:
-        raise CommandError("%s has one data row; expected at least two"
-                           % args.data)
-    hidden = _csv_list(args.hidden, int, "--hidden")
-    if classify:
-        classes = sorted(set(labels))
-        if len(classes) < 2:
-            raise CommandError("the target column has a single class %r; "
-                               "nothing to learn" % classes[0])
-        Y = one_hot(labels, classes)
-        output, loss = "softmax", "cross_entropy"
-    else:
-        Y = _numbers(args.data, rows, [target], names)
-        output, loss = "identity", "mse"
+    names, features, target, X, Y, classes = _training_data(args)
+    classify = classes is not None
     X_val = Y_val = None
     if args.validation:
         if not 0.0 < args.validation < 1.0:
@@ -2341,56 +2318,28 @@ def _cmd_train(args):
                                "%r" % args.validation)
         X, X_val, Y, Y_val = train_test_split(X, Y, args.validation,
                                               args.seed)
-    net = Network([len(features)] + hidden + [len(Y[0])],
-                  learning_rate=args.learning_rate, seed=args.seed,
-                  activation=args.activation, output_activation=output,
-                  loss=loss)
-    net.scaler = Standardizer().fit(X)
+    net = Network([len(features)] + _csv_list(args.hidden, int, "--hidden")
+                  + [len(Y[0])], learning_rate=args.learning_rate,
+                  seed=args.seed, activation=args.activation,
+                  output_activation="softmax" if classify else "identity",
+                  loss="cross_entropy" if classify else "mse")
+    # What prediction needs to take raw rows: the columns, their
+    # scaling, and the class names or the target's scaling.
     net.feature_names = [names[c] for c in features] if names else None
     net.target_name = names[target] if names else None
     net.target_column = target
-    X_train = net.scaler.transform(X)
-    Y_train = Y
-    if classify:
-        net.classes = classes
-    else:
+    net.scaler = Standardizer().fit(X)
+    net.classes = classes
+    if not classify:
         net.target_scaler = Standardizer().fit(Y)
-        Y_train = net.target_scaler.transform(Y)
-    if X_val is not None:
-        X_val = net.scaler.transform(X_val)
-        Y_val_scaled = (Y_val if classify
-                        else net.target_scaler.transform(Y_val))
-    progress = _Progress(args.epochs, sys.stdout, args.quiet)
-    # val_losses[e] is measured after e epochs, as losses[e] is: the
-    # first before training, the others after each epoch's update.
-    val_losses = []
-    if X_val is not None:
-        val_losses.append(net.evaluate(X_val, Y_val_scaled))
-
-    def report(epoch, loss):
-        extra = ""
-        if X_val is not None:
-            P = net.predict(X_val)
-            val_losses.append(net.evaluate(X_val, Y_val_scaled))
-            extra = "  " + _quality(net, P, Y_val, classify, "val")
-        progress.update(epoch, loss, extra)
-
     start = time.time()
-    try:
-        losses = net.train(X_train, Y_train, epochs=args.epochs,
-                           batch_size=args.batch_size,
-                           optimizer=args.optimizer, patience=args.patience,
-                           callback=report)
-    finally:
-        progress.close()
-    seconds = time.time() - start
-    P = net.predict(X_train)
+    losses, val_losses = _train_with_progress(args, net, X, Y, X_val, Y_val)
     print("trained a %s network for %d epochs in %.1f s: loss %.6g, %s%s"
-          % ("-".join(str(s) for s in net.sizes), len(losses), seconds,
-             losses[-1] if losses else float("nan"),
-             _quality(net, P, Y, classify, "training"),
-             "" if X_val is None else ", " + _quality(
-                 net, net.predict(X_val), Y_val, classify, "validation")))
+          % ("-".join(str(s) for s in net.sizes), len(losses),
+             time.time() - start, losses[-1],
+             _quality(net, X, Y, "training"),
+             "" if X_val is None
+             else ", " + _quality(net, X_val, Y_val, "validation")))
     if args.plot:
         _write_atomic(args.plot, svg_plot(losses, val_losses or None))
         print("wrote the loss curve to %s" % args.plot)
@@ -2400,9 +2349,74 @@ def _cmd_train(args):
     return 0
 
 
-def _quality(net, P, Y, classify, label):
-    """Describe predictions P of targets Y in the data's own units."""
-    if classify:
+def _training_data(args):
+    """Read the CSV file of train; return its columns and data.
+
+    Returns (names, feature columns, target column, X, Y, classes):
+    names is None without a header, Y is one-hot for labels (classes
+    sorted) and a column of numbers for regression (classes None).
+    """
+    names, rows = _read_csv(args.data, args.header)
+    width = len(rows[0])
+    if width < 2:
+        raise CommandError("%s has one column; expected features and a "
+                           "target" % args.data)
+    if len(rows) < 2:
+        raise CommandError("%s has one data row; expected at least two"
+                           % args.data)
+    target = _target_column(names, width, args.target)
+    features = [c for c in range(width) if c != target]
+    X = _numbers(args.data, rows, features, names)
+    labels = [row[target] for row in rows]
+    if not args.classify and all(
+            _number_or_none(v) is not None for v in labels):
+        return (names, features, target, X,
+                _numbers(args.data, rows, [target], names), None)
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise CommandError("the target column has a single class %r; "
+                           "nothing to learn" % classes[0])
+    return names, features, target, X, one_hot(labels, classes), classes
+
+
+def _train_with_progress(args, net, X, Y, X_val, Y_val):
+    """Train on scaled data, showing progress; return both loss lists.
+
+    The validation losses are measured after each epoch, with one more
+    before training, so that val_losses[e] and losses[e] both come
+    after e epochs.
+    """
+    scale_y = net.target_scaler.transform if net.classes is None else list
+    X_train, Y_train = net.scaler.transform(X), scale_y(Y)
+    progress = _Progress(args.epochs, sys.stdout, args.quiet)
+    val_losses = []
+    if X_val is not None:
+        X_val_scaled, Y_val_scaled = net.scaler.transform(X_val), scale_y(
+            Y_val)
+        val_losses.append(net.evaluate(X_val_scaled, Y_val_scaled))
+
+    def report(epoch, loss):
+        extra = ""
+        if X_val is not None:
+            val_losses.append(net.evaluate(X_val_scaled, Y_val_scaled))
+            extra = "  " + _quality(net, X_val, Y_val, "val")
+        progress.update(epoch, loss, extra)
+
+    try:
+        losses = net.train(X_train, Y_train, epochs=args.epochs,
+                           batch_size=args.batch_size,
+                           optimizer=args.optimizer, patience=args.patience,
+                           callback=report)
+    finally:
+        progress.close()
+    return losses, val_losses
+
+
+def _quality(net, X, Y, label):
+    """Describe the network's predictions for raw rows X against Y, in
+    the data's own units: accuracy, or mean absolute error."""
+    P = net.predict(net.scaler.transform(X))
+    if net.classes is not None:
         return "%s accuracy %.1f%%" % (label, 100.0 * accuracy(Y, P))
     P = net.target_scaler.inverse_transform(P)
     total = 0.0
