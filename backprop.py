@@ -2271,6 +2271,7 @@ class _Progress:
         self.every = max(1, epochs // 10)
         self.start = time.time()
         self.shown = 0.0
+        self.width = 0
 
     def update(self, epoch, loss, extra):
         if self.quiet:
@@ -2283,8 +2284,12 @@ class _Progress:
             if elapsed - self.shown >= 0.1 or done == self.epochs:
                 self.shown = elapsed
                 filled = 20 * done // self.epochs
-                self.stream.write("\r[%s%s] %s" % (
-                    "#" * filled, "." * (20 - filled), text))
+                line = "[%s%s] %s" % ("#" * filled, "." * (20 - filled),
+                                      text)
+                # Blank out what a longer previous line left behind.
+                self.stream.write("\r" + line
+                                  + " " * max(0, self.width - len(line)))
+                self.width = len(line)
                 self.stream.flush()
         elif epoch % self.every == 0 or done == self.epochs:
             self.stream.write(text + "\n")
