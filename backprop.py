@@ -2346,7 +2346,9 @@ def _cmd_train(args):
              "" if X_val is None
              else ", " + _quality(net, X_val, Y_val, "validation")))
     if args.plot:
-        _write_atomic(args.plot, svg_plot(losses, val_losses or None))
+        _write_atomic(args.plot, svg_plot(
+            losses, val_losses or None,
+            "%s loss per epoch, %s" % (net.loss, args.data)))
         print("wrote the loss curve to %s" % args.plot)
     if args.save:
         net.save(args.save)
