@@ -113,36 +113,53 @@ def shape(a):
     """Return (rows, columns) of matrix a, a non-empty list of rows.
 
     Raises TypeError if a is not a list of lists, and ValueError if it
-    is empty or ragged (rows of different lengths).
+    is empty or ragged (rows of different lengths). The elements are
+    not looked at; the other helpers also check that they are finite
+    numbers.
 
     >>> shape([[1, 2, 3], [4, 5, 6]])
     (2, 3)
     """
+    return _shape(a, "shape", "the matrix", False)
+
+
+def _shape(a, func, name, numbers=True):
+    """Return the shape of matrix a, or raise naming func and name.
+
+    With numbers, every element must also be a finite int or float.
+    """
     if not isinstance(a, (list, tuple)):
-        raise TypeError("shape: expected a list of rows, got %s"
-                        % type(a).__name__)
+        raise TypeError("%s: %s must be a list of rows, got %s"
+                        % (func, name, type(a).__name__))
     if not a:
-        raise ValueError("shape: matrix is empty; expected at least one row")
+        raise ValueError("%s: %s is empty; expected at least one row"
+                         % (func, name))
+    n = None
     for r, row in enumerate(a):
         if not isinstance(row, (list, tuple)):
-            raise TypeError("shape: row %d is a %s, expected a list"
-                            % (r, type(row).__name__))
-    n = len(a[0])
-    if n == 0:
-        raise ValueError("shape: row 0 is empty; expected at least one "
-                         "column")
-    for r, row in enumerate(a):
-        if len(row) != n:
-            raise ValueError("shape: ragged matrix: row %d has %d values, "
-                             "row 0 has %d" % (r, len(row), n))
+            raise TypeError("%s: %s row %d is a %s, expected a list"
+                            % (func, name, r, type(row).__name__))
+        if n is None:
+            n = len(row)
+            if n == 0:
+                raise ValueError("%s: %s row 0 is empty; expected at least "
+                                 "one column" % (func, name))
+        elif len(row) != n:
+            raise ValueError("%s: %s is ragged: row %d has %d values, row 0 "
+                             "has %d" % (func, name, r, len(row), n))
+        if numbers:
+            for c, v in enumerate(row):
+                if type(v) is not int and (type(v) is not float
+                                           or not -INF < v < INF):
+                    _as_number(v, func, "%s[%d][%d]" % (name, r, c))
     return (len(a), n)
 
 
-def _same_shape(name, a, b):
-    sa, sb = shape(a), shape(b)
+def _same_shape(func, a, b, names=("a", "b")):
+    sa, sb = _shape(a, func, names[0]), _shape(b, func, names[1])
     if sa != sb:
         raise ValueError("%s: shapes %dx%d and %dx%d differ; expected the "
-                         "same shape" % ((name,) + sa + sb))
+                         "same shape" % ((func,) + sa + sb))
 
 
 def transpose(a):
@@ -153,7 +170,7 @@ def transpose(a):
     >>> transpose([[1, 2, 3], [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
     """
-    shape(a)
+    _shape(a, "transpose", "a")
     return [list(col) for col in zip(*a)]
 
 
@@ -166,7 +183,7 @@ def matmul(a, b):
     >>> matmul([[1, 2], [3, 4]], [[5], [6]])
     [[17], [39]]
     """
-    (m, n), (n2, p) = shape(a), shape(b)
+    (m, n), (n2, p) = _shape(a, "matmul", "a"), _shape(b, "matmul", "b")
     if n != n2:
         raise ValueError("matmul: columns of a (%d) must equal rows of b "
                          "(%d); shapes are %dx%d and %dx%d"
@@ -211,7 +228,8 @@ def scale(a, c):
     >>> scale([[1, 2]], 0.5)
     [[0.5, 1.0]]
     """
-    shape(a)
+    _shape(a, "scale", "a")
+    _as_number(c, "scale", "c")
     return [[c * p for p in row] for row in a]
 
 
@@ -221,7 +239,9 @@ def apply(f, a):
     >>> apply(abs, [[-1, 2]])
     [[1, 2]]
     """
-    shape(a)
+    _shape(a, "apply", "a")
+    if not callable(f):
+        raise TypeError("apply: f must be a function, got %r" % (f,))
     return [[f(p) for p in row] for row in a]
 
 
@@ -558,7 +578,7 @@ _LOSS_SUMS = {"mse": _mse_sum, "binary_cross_entropy": _bce_sum,
 
 
 def _mean_loss(name, y_true, y_pred):
-    _same_shape(name, y_true, y_pred)
+    _same_shape(name, y_true, y_pred, ("y_true", "y_pred"))
     y_true = _as_matrix(y_true, "y_true", name)
     y_pred = _as_matrix(y_pred, "y_pred", name)
     total, count = _LOSS_SUMS[name](y_true, y_pred)
@@ -621,7 +641,7 @@ def accuracy(y_true, y_pred):
     >>> accuracy([[1], [0]], [[0.7], [0.2]])
     1.0
     """
-    _same_shape("accuracy", y_true, y_pred)
+    _same_shape("accuracy", y_true, y_pred, ("y_true", "y_pred"))
     right = 0
     for t_row, p_row in zip(y_true, y_pred):
         if len(t_row) == 1:
@@ -643,6 +663,9 @@ def one_hot(labels, classes=None):
     >>> one_hot(["b", "a", "b"])
     [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]]
     """
+    if not isinstance(labels, (list, tuple)):
+        raise TypeError("one_hot: labels must be a list, got %s"
+                        % type(labels).__name__)
     if not labels:
         raise ValueError("one_hot: no labels; expected at least one")
     if classes is None:
@@ -669,10 +692,14 @@ def from_one_hot(rows, classes=None):
     >>> from_one_hot([[0.1, 0.9], [0.7, 0.3]], ["a", "b"])
     ['b', 'a']
     """
-    shape(rows)
+    _shape(rows, "from_one_hot", "rows")
     picks = [_argmax(row) for row in rows]
     if classes is None:
         return picks
+    if len(classes) != len(rows[0]):
+        raise ValueError("from_one_hot: %d classes for rows of %d values; "
+                         "expected one class per column"
+                         % (len(classes), len(rows[0])))
     return [classes[k] for k in picks]
 
 
@@ -689,6 +716,15 @@ class Standardizer:
     """
 
     def __init__(self, mean=None, std=None):
+        if (mean is None) != (std is None):
+            raise ValueError("Standardizer: give both mean and std, or "
+                             "neither")
+        if mean is not None:
+            mean, std = _as_matrix([mean, std], "[mean, std]",
+                                   "Standardizer")
+            if min(std) <= 0.0:
+                raise ValueError("Standardizer: std must be positive, got "
+                                 "%r" % (std,))
         self.mean = mean
         self.std = std
 
@@ -756,6 +792,11 @@ def train_test_split(X, Y, test_size=0.25, seed=None):
     >>> [len(p) for p in parts]
     [2, 2, 2, 2]
     """
+    for name, rows in (("X", X), ("Y", Y)):
+        if not isinstance(rows, (list, tuple)):
+            raise TypeError("train_test_split: %s must be a list of rows, "
+                            "got %s" % (name, type(rows).__name__))
+    test_size = _number(test_size, "train_test_split", "test_size")
     n = len(X)
     if n != len(Y):
         raise ValueError("train_test_split: X has %d rows but Y has %d; "
@@ -787,7 +828,10 @@ def _as_number(v, func, where):
                             % (func, where, v, type(v).__name__))
         try:
             v = float(v)
-        except (TypeError, ValueError, OverflowError):
+        except OverflowError:
+            raise ValueError("%s: %s is an int too large for a float; "
+                             "expected a finite number" % (func, where))
+        except (TypeError, ValueError):
             raise TypeError("%s: %s is %r (%s), expected a finite number"
                             % (func, where, v, type(v).__name__))
     if not -INF < v < INF:
@@ -833,21 +877,36 @@ def _as_matrix(m, name, func, width=None, what="column"):
 
 
 def _positive(value, func, name):
-    """Return value if it is a positive finite number, else raise."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError("%s: %s must be a number, got %r"
-                        % (func, name, value))
+    """Return value as a float if it is a positive finite number."""
+    value = _number(value, func, name)
     if not 0.0 < value < INF:
         raise ValueError("%s: %s must be a positive finite number, got %r"
                          % (func, name, value))
-    return float(value)
+    return value
+
+
+def _number(value, func, name):
+    """Return value as a float: an int, a float or a number type that
+    converts (such as NumPy's), but not a bool or a string."""
+    if isinstance(value, (bool, str, bytes)) or not (
+            isinstance(value, (int, float)) or hasattr(value, "__float__")):
+        raise TypeError("%s: %s must be a number, got %r"
+                        % (func, name, value))
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError("%s: %s is too large for a float" % (func, name))
 
 
 def _count(value, func, name, low):
-    """Return value if it is an int no smaller than low, else raise."""
+    """Return value as an int if it is a whole number no smaller than
+    low: an int or an integer type with __index__ (such as NumPy's)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("%s: %s must be an int, got %r"
-                        % (func, name, value))
+        index = getattr(value, "__index__", None)
+        if index is None or isinstance(value, bool):
+            raise TypeError("%s: %s must be an int, got %r"
+                            % (func, name, value))
+        value = index()
     if value < low:
         raise ValueError("%s: %s must be at least %d, got %d"
                          % (func, name, low, value))
@@ -862,15 +921,16 @@ OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 def _check_design(func, sizes, activation, output_activation, loss, init):
-    """Raise if the layer sizes or the choice of functions make no sense."""
+    """Raise if the layer sizes or the choice of functions make no sense;
+    return the sizes as a list of ints."""
     if not isinstance(sizes, (list, tuple)):
         raise TypeError("%s: sizes must be a list of layer sizes such as "
                         "[3, 4, 1], got %r" % (func, sizes))
     if len(sizes) < 2:
         raise ValueError("%s: sizes needs at least two layers (inputs and "
                          "outputs), got %r" % (func, list(sizes)))
-    for k, n in enumerate(sizes):
-        _count(n, func, "sizes[%d]" % k, 1)
+    sizes = [_count(n, func, "sizes[%d]" % k, 1)
+             for k, n in enumerate(sizes)]
     if activation not in HIDDEN_ACTIVATIONS:
         raise ValueError("%s: activation must be one of %s, got %r"
                          % (func, ", ".join(HIDDEN_ACTIVATIONS), activation))
@@ -902,6 +962,7 @@ def _check_design(func, sizes, activation, output_activation, loss, init):
                          "output_activation='sigmoid' (got %r), whose "
                          "outputs are probabilities; use loss='mse' for "
                          "%s outputs" % (func, out, out))
+    return sizes
 
 
 def _default_init(activation):
@@ -958,21 +1019,22 @@ class Network:
     def __init__(self, sizes, learning_rate=0.1, seed=None, bias=True,
                  activation="sigmoid", output_activation="sigmoid",
                  loss="mse", init=None):
-        _check_design("Network", sizes, activation, output_activation,
-                      loss, init)
-        self.sizes = list(sizes)
+        self.sizes = _check_design("Network", sizes, activation,
+                                   output_activation, loss, init)
+        if not isinstance(bias, bool):
+            raise TypeError("Network: bias must be True or False, got %r"
+                            % (bias,))
         self.learning_rate = _positive(learning_rate, "Network",
                                        "learning_rate")
-        self.bias = bool(bias)
+        self.bias = bias
         self.activation = activation
         self.output_activation = output_activation
         self.loss = loss
         self.init = init if init is not None else _default_init(activation)
-        self.seed = _fresh_seed() if seed is None else seed
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
-            raise TypeError("Network: seed must be None or an int, got %r"
-                            % (seed,))
-        if not 0 <= self.seed <= 0xFFFFFFFF:
+        if seed is None:
+            seed = _fresh_seed()
+        self.seed = _count(seed, "Network", "seed", 0)
+        if self.seed > 0xFFFFFFFF:
             raise ValueError("Network: seed must be in [0, 2**32 - 1], "
                              "got %r" % (seed,))
         self.rng = MersenneTwister(self.seed)
@@ -1245,28 +1307,31 @@ class Network:
         """
         func = "train"
         X, Y = self._check_data(X, Y, func)
-        _count(epochs, func, "epochs", 0)
+        epochs = _count(epochs, func, "epochs", 0)
         lr = self.learning_rate if learning_rate is None else learning_rate
         lr = _positive(lr, func, "learning_rate")
         if batch_size is not None:
-            _count(batch_size, func, "batch_size", 1)
+            batch_size = _count(batch_size, func, "batch_size", 1)
         if optimizer not in OPTIMIZERS:
             raise ValueError("train: optimizer must be one of %s, got %r"
                              % (", ".join(OPTIMIZERS), optimizer))
+        rates = []
         for name, value in (("momentum", momentum), ("beta1", beta1),
                             ("beta2", beta2)):
-            if (isinstance(value, bool) or not isinstance(value, (int, float))
-                    or not 0.0 <= value < 1.0):
-                raise ValueError("train: %s must be a number in [0, 1), "
-                                 "got %r" % (name, value))
-        _positive(epsilon, func, "epsilon")
+            value = _number(value, func, name)
+            if not 0.0 <= value < 1.0:
+                raise ValueError("train: %s must be in [0, 1), got %r"
+                                 % (name, value))
+            rates.append(value)
+        momentum, beta1, beta2 = rates
+        epsilon = _positive(epsilon, func, "epsilon")
         if patience is not None:
-            _count(patience, func, "patience", 1)
-        if not (isinstance(min_delta, (int, float)) and
-                0.0 <= min_delta < INF):
+            patience = _count(patience, func, "patience", 1)
+        min_delta = _number(min_delta, func, "min_delta")
+        if not 0.0 <= min_delta < INF:
             raise ValueError("train: min_delta must be a finite number "
                              ">= 0, got %r" % (min_delta,))
-        _count(every, func, "every", 1)
+        every = _count(every, func, "every", 1)
         if callback is not None and not callable(callback):
             raise TypeError("train: callback must be callable, got %r"
                             % (callback,))
@@ -1632,7 +1697,7 @@ def _write_atomic(path, text):
     """
     temporary = path + ".tmp"
     try:
-        with open(temporary, "w") as f:
+        with open(temporary, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             if hasattr(os, "fsync"):
@@ -2081,11 +2146,12 @@ def svg_plot(losses, validation=None, title="Training loss"):
     y_low = min(min(values) for name, values, color, dash in curves)
     y_high = max(max(values) for name, values, color, dash in curves)
     y_low = min(y_low, 0.0)
+    if not y_high - y_low < 1e300:
+        raise ValueError("svg_plot: losses from %r to %r span too wide a "
+                         "range to draw" % (y_low, y_high))
     x_ticks = _ticks(0, max(n - 1, 1))
     y_ticks = _ticks(y_low, y_high)
     y_low, y_high = min(y_low, y_ticks[0]), max(y_high, y_ticks[-1])
-    if y_high <= y_low:
-        y_high = y_low + 1.0
 
     def sx(epoch):
         return left + (width - left - right) * epoch / max(n - 1, 1)
@@ -2177,7 +2243,8 @@ def _read_csv(path, header=None):
     import csv
     lines = []
     try:
-        with open(path) as f:
+        # utf-8-sig drops the byte-order mark that spreadsheets write.
+        with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f)
             rows = []
             for row in reader:
@@ -2205,6 +2272,11 @@ def _read_csv(path, header=None):
     names = rows.pop(0) if header else None
     if not rows:
         raise CommandError("%s has a header but no data rows" % path)
+    if names:
+        for k, name in enumerate(names):
+            if name in names[:k]:
+                raise CommandError("%s has two columns named %r; column "
+                                   "names must differ" % (path, name))
     width = len(names) if names else len(rows[0])
     for row in rows:
         if len(row) != width:
@@ -2300,12 +2372,19 @@ class _Progress:
 
 
 def _writable(path, option):
-    """Raise unless the folder that path would be written in exists."""
-    if path is not None:
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise CommandError("%s %s: the folder %s does not exist"
-                               % (option, path, folder))
+    """Raise unless a file could be written at path, before any work."""
+    if path is None:
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise CommandError("%s %s: the folder %s does not exist"
+                           % (option, path, folder))
+    if os.path.isdir(path):
+        raise CommandError("%s %s: that is a folder, not a file"
+                           % (option, path))
+    if not os.access(folder, os.W_OK):
+        raise CommandError("%s %s: cannot write in the folder %s"
+                           % (option, path, folder))
 
 
 def _cmd_train(args):
@@ -2339,20 +2418,27 @@ def _cmd_train(args):
         net.target_scaler = Standardizer().fit(Y)
     start = time.time()
     losses, val_losses = _train_with_progress(args, net, X, Y, X_val, Y_val)
+    seconds = time.time() - start
+    # Both files are made before either is written, and written before
+    # anything is printed, so that no failure loses the other's work.
+    outputs = []
+    if args.plot:
+        outputs.append((args.plot, svg_plot(
+            losses, val_losses or None,
+            "%s loss per epoch, %s" % (net.loss, args.data)),
+            "wrote the loss curve to %s"))
+    if args.save:
+        outputs.append((args.save, _json_text(net.to_dict()),
+                        "saved the model to %s"))
+    for path, text, message in outputs:
+        _write_atomic(path, text)
     print("trained a %s network for %d epochs in %.1f s: loss %.6g, %s%s"
-          % ("-".join(str(s) for s in net.sizes), len(losses),
-             time.time() - start, losses[-1],
-             _quality(net, X, Y, "training"),
+          % ("-".join(str(s) for s in net.sizes), len(losses), seconds,
+             losses[-1], _quality(net, X, Y, "training"),
              "" if X_val is None
              else ", " + _quality(net, X_val, Y_val, "validation")))
-    if args.plot:
-        _write_atomic(args.plot, svg_plot(
-            losses, val_losses or None,
-            "%s loss per epoch, %s" % (net.loss, args.data)))
-        print("wrote the loss curve to %s" % args.plot)
-    if args.save:
-        net.save(args.save)
-        print("saved the model to %s" % args.save)
+    for path, text, message in outputs:
+        print(message % path)
     return 0
 
 
@@ -2375,10 +2461,21 @@ def _training_data(args):
     features = [c for c in range(width) if c != target]
     X = _numbers(args.data, rows, features, names)
     labels = [row[target] for row in rows]
-    if not args.classify and all(
-            _number_or_none(v) is not None for v in labels):
+    for row in rows:
+        if not row[target]:
+            raise CommandError("%s line %d: the target is empty; every "
+                               "row needs one" % (args.data, row.line))
+    numbers = [_number_or_none(v) is not None for v in labels]
+    if not args.classify and all(numbers):
         return (names, features, target, X,
                 _numbers(args.data, rows, [target], names), None)
+    if not args.classify and 2 * sum(numbers) > len(numbers):
+        # Mostly numbers: more likely a typo than class labels.
+        row = rows[numbers.index(False)]
+        raise CommandError(
+            "%s line %d: the target %r is not a number, though most "
+            "targets are; fix it, or give --classify to treat every "
+            "target as a class label" % (args.data, row.line, row[target]))
     classes = sorted(set(labels))
     if len(classes) < 2:
         raise CommandError("the target column has a single class %r; "
@@ -2460,13 +2557,23 @@ def _cmd_predict(args):
     if net.scaler is not None:
         X = net.scaler.transform(X)
     P = net.predict(X)
+    name = net.target_name or "prediction"
     if net.classes is not None:
-        values = [str(v) for v in from_one_hot(P, net.classes)]
+        header = [name]
+        rows = [[v] for v in from_one_hot(P, net.classes)]
     else:
         if net.target_scaler is not None:
             P = net.target_scaler.inverse_transform(P)
-        values = [",".join(repr(v) for v in row) for row in P]
-    text = "\n".join([net.target_name or "prediction"] + values) + "\n"
+        header = [name] if len(P[0]) == 1 else [
+            "%s_%d" % (name, k + 1) for k in range(len(P[0]))]
+        rows = [[repr(v) for v in row] for row in P]
+    import csv
+    import io
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    text = out.getvalue()
     if args.output:
         _write_atomic(args.output, text)
     else:
@@ -2475,6 +2582,12 @@ def _cmd_predict(args):
 
 
 def _cmd_explain(args):
+    if args.digits < 1 or args.digits > 17:
+        raise CommandError("--digits must be from 1 to 17, got %d"
+                           % args.digits)
+    if args.learning_rate is not None and not 0.0 < args.learning_rate < INF:
+        raise CommandError("--learning-rate must be a positive number, "
+                           "got %r" % args.learning_rate)
     if args.model:
         try:
             net = Network.load(args.model)
@@ -2483,8 +2596,11 @@ def _cmd_explain(args):
                                % (args.model, error.strerror or error))
     elif args.sizes is not None:
         sizes = _csv_list(args.sizes, int, "--sizes")
-        net = Network(sizes, learning_rate=0.5,
-                      seed=args.seed, activation=args.activation,
+        if not sizes or min(sizes) < 1:
+            raise CommandError("--sizes takes layer sizes of at least 1, "
+                               "e.g. 2,2,1, got %r" % args.sizes)
+        net = Network(sizes, learning_rate=0.5, seed=args.seed,
+                      activation=args.activation,
                       output_activation=args.output_activation,
                       loss=args.loss)
     else:
@@ -2494,18 +2610,45 @@ def _cmd_explain(args):
                        [[0.40, 0.50], [0.45, 0.55]]]
         net.biases = [[0.35, 0.35], [0.60, 0.60]]
     if args.learning_rate is not None:
-        net.learning_rate = _positive(args.learning_rate, "explain",
-                                      "--learning-rate")
-    worked = args.model is None and args.sizes is None
-    x = (_csv_list(args.x, float, "--x") if args.x is not None
-         else ([0.05, 0.10] if worked else None))
-    y = (_csv_list(args.y, float, "--y") if args.y is not None
-         else ([0.01, 0.99] if worked else None))
-    if x is None or y is None:
+        net.learning_rate = args.learning_rate
+    if args.model is None and args.sizes is None:
+        # The worked example's sample, unless the user gives another.
+        args.x = "0.05,0.10" if args.x is None else args.x
+        args.y = "0.01,0.99" if args.y is None else args.y
+    if args.x is None or args.y is None:
         raise CommandError("give the sample to explain with --x and --y, "
                            "e.g. --x 1,0 --y 1")
+    x, y = _explain_sample(net, args)
     sys.stdout.write(net.explain(x, y, args.digits))
     return 0
+
+
+def _explain_sample(net, args):
+    """Return --x and --y as the network sees them: scaled as a saved
+    model scales raw data, and a class name made one-hot."""
+    x = _csv_list(args.x, float, "--x")
+    if len(x) != net.sizes[0]:
+        raise CommandError("--x has %d values; the network takes %d inputs"
+                           % (len(x), net.sizes[0]))
+    if net.classes is not None and args.y in [str(c) for c in net.classes]:
+        y = one_hot([args.y], [str(c) for c in net.classes])[0]
+    else:
+        y = _csv_list(args.y, float, "--y")
+    if len(y) != net.sizes[-1]:
+        raise CommandError("--y has %d values; the network has %d outputs%s"
+                           % (len(y), net.sizes[-1],
+                              "" if net.classes is None else
+                              " (or give a class: %s)"
+                              % ", ".join(str(c) for c in net.classes)))
+    if net.scaler is not None:
+        x = net.scaler.transform([x])[0]
+        print("x is scaled as the model scales its inputs: (x - mean) / "
+              "std = %s" % ", ".join("%.6g" % v for v in x))
+    if net.target_scaler is not None:
+        y = net.target_scaler.transform([y])[0]
+        print("y is scaled as the model scales its targets: %s"
+              % ", ".join("%.6g" % v for v in y))
+    return x, y
 
 
 def _parser():

@@ -836,10 +836,16 @@ def test_training_rejects_bad_settings():
     _unchanged(net, TypeError, ["train", "learning_rate", "'0.1'"],
                net.train, X, Y, learning_rate="0.1")
     for name in ("momentum", "beta1", "beta2"):
-        for value in (1.0, -0.1, "0.9"):
+        for value in (1.0, -0.1):
             kwargs = {name: value}
             _unchanged(net, ValueError, ["train", name, "[0, 1)"],
                        net.train, X, Y, **kwargs)
+        # the wrong kind of object is a TypeError
+        kwargs = {name: "0.9"}
+        _unchanged(net, TypeError, ["train", name, "number", "'0.9'"],
+                   net.train, X, Y, **kwargs)
+    _unchanged(net, TypeError, ["train", "min_delta", "number"],
+               net.train, X, Y, min_delta=True)
     _unchanged(net, ValueError, ["train", "epsilon", "positive"],
                net.train, X, Y, epsilon=0.0)
     _unchanged(net, ValueError, ["train", "patience", "at least 1"],
@@ -3090,7 +3096,7 @@ def test_cli_explain_rejects_bad_options():
     _cli_error(["explain", "--digits", "18"], ["digits"])
     _cli_error(["explain", "--digits", "x"], ["--digits"])
     _cli_error(["explain", "--x", "a,b"], ["--x"])
-    _cli_error(["explain", "--x", "1,2,3"], ["explain", "X"])
+    _cli_error(["explain", "--x", "1,2,3"], ["--x", "3 values", "2 inputs"])
     _cli_error(["explain", "--sizes", "2,2,1"], ["--x", "--y"])
     _cli_error(["explain", "--sizes", "2,x"], ["--sizes"])
     _cli_error(["explain", "--sizes", "5,5,5", "--x", "0,0,0,0,0",
