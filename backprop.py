@@ -2316,8 +2316,12 @@ def _target_column(names, width, target):
     try:
         column = int(target) - 1
     except ValueError:
+        if not names:
+            raise CommandError("--target %r: the file has no header, so "
+                               "give the column's number, counted from 1"
+                               % target)
         raise CommandError("no column named %r; the columns are %s"
-                           % (target, ", ".join(names or [])))
+                           % (target, ", ".join(names)))
     if not 0 <= column < width:
         raise CommandError("--target %s is out of range: the file has "
                            "columns 1 to %d" % (target, width))
@@ -2348,6 +2352,13 @@ class _Progress:
     def update(self, epoch, loss, extra):
         if self.quiet:
             return
+        try:
+            self._show(epoch, loss, extra)
+        except OSError:
+            # Nobody is reading any more (| head): train on in silence.
+            self.quiet = True
+
+    def _show(self, epoch, loss, extra):
         done = epoch + 1
         elapsed = time.time() - self.start
         text = "epoch %d/%d  loss %.6g%s  %.1fs" % (
@@ -2388,9 +2399,7 @@ def _writable(path, option):
 
 
 def _cmd_train(args):
-    if args.epochs < 1:
-        raise CommandError("--epochs must be at least 1, got %d"
-                           % args.epochs)
+    _check_train_options(args)
     _writable(args.save, "--save")
     _writable(args.plot, "--plot")
     names, features, target, X, Y, classes = _training_data(args)
@@ -2440,6 +2449,26 @@ def _cmd_train(args):
     for path, text, message in outputs:
         print(message % path)
     return 0
+
+
+def _check_train_options(args):
+    """Refuse out-of-range options, naming the option, before any work."""
+    for option, value, low in (("--epochs", args.epochs, 1),
+                               ("--batch-size", args.batch_size, 0),
+                               ("--patience", args.patience, 1)):
+        if value is not None and value < low:
+            raise CommandError("%s must be at least %d, got %d"
+                               % (option, low, value))
+    if not 0.0 < args.learning_rate < INF:
+        raise CommandError("--learning-rate must be a positive number, got "
+                           "%r" % args.learning_rate)
+    if not 0 <= args.seed <= 0xFFFFFFFF:
+        raise CommandError("--seed must be from 0 to 2**32 - 1, got %d"
+                           % args.seed)
+    hidden = _csv_list(args.hidden, int, "--hidden")
+    if hidden and min(hidden) < 1:
+        raise CommandError("--hidden takes layer sizes of at least 1, got "
+                           "%r" % args.hidden)
 
 
 def _training_data(args):
@@ -2705,14 +2734,16 @@ def _parser():
                        help="share of rows held out for validation, "
                             "e.g. 0.2 (default: none)")
     train.add_argument("--patience", type=int,
-                       help="stop when the loss has not improved for this "
-                            "many epochs")
+                       help="stop when the training loss has not improved "
+                            "for this many epochs (the last weights are "
+                            "kept)")
     train.add_argument("--save", metavar="MODEL.json",
                        help="write the trained model here")
     train.add_argument("--plot", metavar="LOSS.svg",
                        help="write the loss curve here as SVG")
     train.add_argument("--quiet", action="store_true",
-                       help="print only the summary")
+                       help="print only the summary and the files "
+                            "written")
     train.set_defaults(run=_cmd_train)
 
     predict = sub.add_parser(
@@ -2787,6 +2818,11 @@ def main(argv=None):
         if getattr(args, "batch_size", None) == 0:
             args.batch_size = None
         return args.run(args)
+    except BrokenPipeError:
+        # The reader went away (as with | head): stop quietly. Files
+        # were written before anything was printed.
+        sys.stdout = None
+        return 1
     except OSError as error:
         print("backprop: error: %s: %s" % (
             getattr(error, "filename", None) or "file",
