@@ -1229,14 +1229,16 @@ class Network:
         the output back to the first layer.
         """
         A = acts[-1]
-        # dE/da = a - y for E = 1/2 sum (y - a)^2
-        dZ = [[p - t for p, t in zip(a, y)] for a, y in zip(A, Y)]
+        errors = [[p - t for p, t in zip(a, y)] for a, y in zip(A, Y)]
         if self.loss == "mse":
+            # dE/da = a - y for E = 1/2 sum (y - a)^2, and
             # dE/dz = dE/da * f'(z), with f' written in terms of a.
-            dZ = ACTIVATIONS[self.output_activation][3](dZ, A)
-        # Otherwise a sigmoid with binary cross-entropy or a softmax
-        # with cross-entropy: the derivatives of the loss and of the
-        # activation cancel, and dE/dz = a - y as it stands.
+            dZ = ACTIVATIONS[self.output_activation][3](errors, A)
+        else:
+            # A sigmoid with binary cross-entropy or a softmax with
+            # cross-entropy: the derivatives of the loss and of the
+            # activation cancel, and dE/dz = a - y.
+            dZ = errors
         delta = ACTIVATIONS[self.activation][3]
         grads = []
         for k in range(len(params) - 1, -1, -1):
@@ -1355,33 +1357,16 @@ class Network:
 
     def _epochs(self, params, X, Y, epochs, batch_size, step, patience,
                 min_delta, every, callback):
-        n = len(X)
-        if batch_size is not None and batch_size >= n:
+        if batch_size is not None and batch_size >= len(X):
             batch_size = None
-        order = list(range(n))
+        order = list(range(len(X)))
         # Allocated in large blocks: on a small heap (MicroPython) a list
         # that grows by appending can fail to find room for its next.
         losses = [0.0] * min(epochs, 65536)
         best, waited = INF, 0
         done = 0
         for epoch in range(epochs):
-            if batch_size is None:
-                # One full-batch step: forward, loss, backward, update.
-                acts = self._forward(params, X)
-                total, count = self._loss_sum(Y, acts[-1])
-                step(self._backward(params, acts, Y))
-            else:
-                self.rng.shuffle(order)
-                total, count = 0.0, 0
-                for start in range(0, n, batch_size):
-                    rows = order[start:start + batch_size]
-                    Xb, Yb = [X[i] for i in rows], [Y[i] for i in rows]
-                    acts = self._forward(params, Xb)
-                    part, part_count = self._loss_sum(Yb, acts[-1])
-                    total += part
-                    count += part_count
-                    step(self._backward(params, acts, Yb))
-            loss = total / count
+            loss = self._epoch(params, X, Y, batch_size, order, step)
             if not -INF < loss < INF:
                 raise ValueError(
                     "train: the loss became %r at epoch %d, so training "
@@ -1403,6 +1388,7 @@ class Network:
                     if waited >= patience:
                         break
         del losses[done:]
+        # The last update is not followed by a loss that would show it.
         for Wt, b in params:
             for row in Wt + [b]:
                 for v in row:
@@ -1412,6 +1398,26 @@ class Network:
                             "so training diverged; the network is left as "
                             "it was. Try a smaller learning_rate." % (v,))
         return losses
+
+    def _epoch(self, params, X, Y, batch_size, order, step):
+        """Run one epoch of forward, backward and update; return its
+        mean loss, each batch measured before its own update."""
+        if batch_size is None:
+            acts = self._forward(params, X)
+            total, count = self._loss_sum(Y, acts[-1])
+            step(self._backward(params, acts, Y))
+            return total / count
+        self.rng.shuffle(order)
+        total, count = 0.0, 0
+        for start in range(0, len(X), batch_size):
+            rows = order[start:start + batch_size]
+            Xb, Yb = [X[i] for i in rows], [Y[i] for i in rows]
+            acts = self._forward(params, Xb)
+            part, part_count = self._loss_sum(Yb, acts[-1])
+            total += part
+            count += part_count
+            step(self._backward(params, acts, Yb))
+        return total / count
 
     def explain(self, x, y, digits=9):
         """Return one training step on the sample x, y, written out.
@@ -1579,44 +1585,59 @@ def _make_step(params, bias, optimizer, lr, momentum, beta1, beta2,
                 out.append(b)
         return out
 
-    weights = rows_of(params)
-
     if optimizer == "sgd":
-        def step(grads):
-            for w, g in zip(weights, rows_of(grads)):
-                # w <- w - lr * dE/dw
-                w[:] = [p - lr * q for p, q in zip(w, g)]
-        return step
-
-    if optimizer == "momentum":
-        velocity = [[0.0] * len(w) for w in weights]
-
-        def step(grads):
-            for w, g, v in zip(weights, rows_of(grads), velocity):
-                # v <- momentum * v - lr * g;  w <- w + v
-                v[:] = [momentum * u - lr * q for u, q in zip(v, g)]
-                w[:] = [p + u for p, u in zip(w, v)]
-        return step
-
-    first = [[0.0] * len(w) for w in weights]
-    second = [[0.0] * len(w) for w in weights]
-    # beta^t kept as running products: exact and the same everywhere,
-    # unlike pow(), whose last bit varies between C libraries.
-    powers = [1.0, 1.0]
+        update = _sgd(rows_of(params), lr)
+    elif optimizer == "momentum":
+        update = _momentum(rows_of(params), lr, momentum)
+    else:
+        update = _adam(rows_of(params), lr, beta1, beta2, epsilon)
 
     def step(grads):
+        update(rows_of(grads))
+    return step
+
+
+def _sgd(weights, lr):
+    def update(grads):
+        for w, g in zip(weights, grads):
+            # w <- w - lr * dE/dw
+            w[:] = [p - lr * q for p, q in zip(w, g)]
+    return update
+
+
+def _momentum(weights, lr, momentum):
+    velocity = [[0.0] * len(w) for w in weights]
+
+    def update(grads):
+        for w, g, v in zip(weights, grads, velocity):
+            # v <- momentum * v - lr * g;  w <- w + v
+            v[:] = [momentum * u - lr * q for u, q in zip(v, g)]
+            w[:] = [p + u for p, u in zip(w, v)]
+    return update
+
+
+def _adam(weights, lr, beta1, beta2, epsilon):
+    first = [[0.0] * len(w) for w in weights]
+    second = [[0.0] * len(w) for w in weights]
+    # beta^t kept as running products, whose rounding is the same on
+    # every interpreter, unlike pow(), whose last bit depends on the C
+    # library.
+    powers = [1.0, 1.0]
+    sqrt = math.sqrt
+
+    def update(grads):
         powers[0] *= beta1
         powers[1] *= beta2
         c1, c2 = 1.0 - powers[0], 1.0 - powers[1]
-        sqrt = math.sqrt
-        for w, g, m, s in zip(weights, rows_of(grads), first, second):
+        for w, g, m, s in zip(weights, grads, first, second):
             # m <- beta1 m + (1 - beta1) g;  s <- beta2 s + (1 - beta2) g^2
             m[:] = [beta1 * u + (1.0 - beta1) * q for u, q in zip(m, g)]
             s[:] = [beta2 * u + (1.0 - beta2) * q * q for u, q in zip(s, g)]
-            # w <- w - lr * m_hat / (sqrt(s_hat) + epsilon)
+            # w <- w - lr * m_hat / (sqrt(s_hat) + epsilon), with the
+            # bias corrections m_hat = m / c1 and s_hat = s / c2
             w[:] = [p - lr * (u / c1) / (sqrt(v / c2) + epsilon)
                     for p, u, v in zip(w, m, s)]
-    return step
+    return update
 
 
 # --- Gradient check ---------------------------------------------------------
@@ -2140,66 +2161,88 @@ def svg_plot(losses, validation=None, title="Training loss"):
             raise ValueError("svg_plot: no %s losses to draw" % name)
         for v in values:
             _as_number(v, "svg_plot", "a %s loss" % name)
-    width, height = 640, 400
-    left, right, top, bottom = 70, 20, 40, 50
     n = max(len(values) for name, values, color, dash in curves)
-    y_low = min(min(values) for name, values, color, dash in curves)
+    y_low = min(0.0, min(min(values) for name, values, c, d in curves))
     y_high = max(max(values) for name, values, color, dash in curves)
-    y_low = min(y_low, 0.0)
     if not y_high - y_low < 1e300:
         raise ValueError("svg_plot: losses from %r to %r span too wide a "
                          "range to draw" % (y_low, y_high))
-    x_ticks = _ticks(0, max(n - 1, 1))
     y_ticks = _ticks(y_low, y_high)
-    y_low, y_high = min(y_low, y_ticks[0]), max(y_high, y_ticks[-1])
-
-    def sx(epoch):
-        return left + (width - left - right) * epoch / max(n - 1, 1)
-
-    def sy(value):
-        return (height - bottom
-                - (height - top - bottom) * (value - y_low) / (y_high - y_low))
-
+    frame = _Frame(max(n - 1, 1), min(y_low, y_ticks[0]),
+                   max(y_high, y_ticks[-1]))
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
            'viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">'
-           % (width, height, width, height),
+           % (frame.WIDTH, frame.HEIGHT, frame.WIDTH, frame.HEIGHT),
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="%d" y="24" text-anchor="middle" font-size="15">%s'
-           '</text>' % (width // 2, _xml(title))]
-    for t in x_ticks:
-        out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" '
-                   'stroke="#ddd"/>' % (sx(t), top, sx(t), height - bottom))
-        out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>'
-                   % (sx(t), height - bottom + 16, "%g" % t))
-    for t in y_ticks:
-        out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" '
-                   'stroke="#ddd"/>' % (left, sy(t), width - right, sy(t)))
-        out.append('<text x="%d" y="%.1f" text-anchor="end">%s</text>'
-                   % (left - 6, sy(t) + 4, "%.4g" % t))
-    out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
-               % (left, height - bottom, width - right, height - bottom))
-    out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
-               % (left, top, left, height - bottom))
-    out.append('<text x="%d" y="%d" text-anchor="middle">epoch</text>'
-               % ((left + width - right) // 2, height - 12))
-    out.append('<text x="16" y="%d" text-anchor="middle" '
-               'transform="rotate(-90 16 %d)">loss</text>'
-               % ((top + height - bottom) // 2, (top + height - bottom) // 2))
+           '</text>' % (frame.WIDTH // 2, _xml(title))]
+    out.extend(frame.axes(_ticks(0, max(n - 1, 1)), y_ticks))
     for k, (name, values, color, dash) in enumerate(curves):
-        points = " ".join("%.2f,%.2f" % (sx(e), sy(v))
-                          for e, v in enumerate(values))
-        out.append('<polyline class="%s" fill="none" stroke="%s" '
-                   'stroke-width="1.5"%s points="%s"/>'
-                   % (name, color, dash, points))
-        y = top + 14 + 16 * k
-        out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
-                   'stroke-width="1.5"%s/>'
-                   % (width - right - 120, y - 4, width - right - 96, y - 4,
-                      color, dash))
-        out.append('<text x="%d" y="%d">%s</text>'
-                   % (width - right - 90, y, name))
+        out.extend(frame.curve(k, name, values, color, dash))
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+class _Frame:
+    """The plotting area of svg_plot: maps (epoch, loss) to pixels."""
+
+    WIDTH, HEIGHT = 640, 400
+    LEFT, RIGHT, TOP, BOTTOM = 70, 20, 40, 50
+
+    def __init__(self, x_high, y_low, y_high):
+        self.x_high, self.y_low, self.y_high = x_high, y_low, y_high
+
+    def sx(self, epoch):
+        return (self.LEFT + (self.WIDTH - self.LEFT - self.RIGHT)
+                * epoch / self.x_high)
+
+    def sy(self, value):
+        span = self.HEIGHT - self.TOP - self.BOTTOM
+        return (self.HEIGHT - self.BOTTOM
+                - span * (value - self.y_low) / (self.y_high - self.y_low))
+
+    def axes(self, x_ticks, y_ticks):
+        """Return SVG lines for the grid, tick labels, axes and names."""
+        left, right = self.LEFT, self.WIDTH - self.RIGHT
+        top, bottom = self.TOP, self.HEIGHT - self.BOTTOM
+        out = []
+        for t in x_ticks:
+            out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" '
+                       'stroke="#ddd"/>' % (self.sx(t), top, self.sx(t),
+                                            bottom))
+            out.append('<text x="%.1f" y="%d" text-anchor="middle">%g'
+                       '</text>' % (self.sx(t), bottom + 16, t))
+        for t in y_ticks:
+            out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" '
+                       'stroke="#ddd"/>' % (left, self.sy(t), right,
+                                            self.sy(t)))
+            out.append('<text x="%d" y="%.1f" text-anchor="end">%.4g'
+                       '</text>' % (left - 6, self.sy(t) + 4, t))
+        middle = (top + bottom) // 2
+        out += ['<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
+                % (left, bottom, right, bottom),
+                '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
+                % (left, top, left, bottom),
+                '<text x="%d" y="%d" text-anchor="middle">epoch</text>'
+                % ((left + right) // 2, self.HEIGHT - 12),
+                '<text x="16" y="%d" text-anchor="middle" '
+                'transform="rotate(-90 16 %d)">loss</text>'
+                % (middle, middle)]
+        return out
+
+    def curve(self, k, name, values, color, dash):
+        """Return SVG lines for curve number k and its legend entry."""
+        points = " ".join("%.2f,%.2f" % (self.sx(e), self.sy(v))
+                          for e, v in enumerate(values))
+        y = self.TOP + 14 + 16 * k
+        x = self.WIDTH - self.RIGHT - 120
+        return ['<polyline class="%s" fill="none" stroke="%s" '
+                'stroke-width="1.5"%s points="%s"/>'
+                % (name, color, dash, points),
+                '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                'stroke-width="1.5"%s/>' % (x, y - 4, x + 24, y - 4, color,
+                                            dash),
+                '<text x="%d" y="%d">%s</text>' % (x + 30, y, name)]
 
 
 def _xml(text):
@@ -2702,6 +2745,13 @@ def _parser():
                                        "(the default)")
     demo.set_defaults(run=lambda args: _demo())
 
+    _train_options(sub)
+    _predict_options(sub)
+    _explain_options(sub)
+    return parser
+
+
+def _train_options(sub):
     train = sub.add_parser(
         "train", help="train on a CSV file",
         description="Train on a CSV file. The last column (or --target) "
@@ -2746,6 +2796,8 @@ def _parser():
                             "written")
     train.set_defaults(run=_cmd_train)
 
+
+def _predict_options(sub):
     predict = sub.add_parser(
         "predict", help="predict with a saved model",
         description="Print one prediction per row of a CSV file (class "
@@ -2758,6 +2810,8 @@ def _parser():
                          help="write the predictions here instead")
     predict.set_defaults(run=_cmd_predict)
 
+
+def _explain_options(sub):
     explain = sub.add_parser(
         "explain", help="print one training step worked by hand",
         description="Print one training step with every intermediate "
@@ -2780,7 +2834,6 @@ def _parser():
     explain.add_argument("--digits", type=int, default=9,
                          help="significant digits shown (default: 9)")
     explain.set_defaults(run=_cmd_explain)
-    return parser
 
 
 def _header_options(parser):
