@@ -73,7 +73,7 @@ exp = math.exp
 INF = float("inf")
 
 
-# --- Matrix helpers ---------------------------------------------------------
+# --- Matrix helpers ---
 
 # Every product in the module is a dot product of two rows, so the
 # fastest portable kernel is picked once, here. math.sumprod (3.12+)
@@ -165,7 +165,8 @@ def _same_shape(func, a, b, names=("a", "b")):
 def transpose(a):
     """Return the transpose of a: t[j][i] = a[i][j].
 
-    a is m x n; returns n x m. Raises ValueError if a is empty or ragged.
+    a is m x n; returns n x m. Raises ValueError if a is empty or
+    ragged.
 
     >>> transpose([[1, 2, 3], [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
@@ -175,7 +176,9 @@ def transpose(a):
 
 
 def matmul(a, b):
-    """Return the matrix product c = a b: c[i][j] = sum_k a[i][k] b[k][j].
+    """Return the matrix product c = a b.
+
+    c[i][j] = sum_k a[i][k] b[k][j].
 
     a is m x n, b is n x p; returns m x p. Raises ValueError naming both
     shapes if the columns of a differ from the rows of b.
@@ -245,7 +248,7 @@ def apply(f, a):
     return [[f(p) for p in row] for row in a]
 
 
-# --- Random numbers ---------------------------------------------------------
+# --- Random numbers ---
 
 class MersenneTwister:
     """MT19937 seeded as NumPy's legacy np.random.seed(seed) seeds it.
@@ -345,7 +348,7 @@ def _fresh_seed():
     return (random.getrandbits(32) ^ int(time.time() * 1000)) & 0xFFFFFFFF
 
 
-# --- Activations ------------------------------------------------------------
+# --- Activations ---
 
 def sigmoid(z):
     """Return the logistic function sigmoid(z) = 1 / (1 + exp(-z)).
@@ -376,7 +379,7 @@ def sigmoid_derivative(s):
 
 
 def tanh(z):
-    """Return the hyperbolic tangent tanh(z) = (e^z - e^-z) / (e^z + e^-z).
+    """Return tanh(z) = (e^z - e^-z) / (e^z + e^-z).
 
     >>> tanh(0)
     0.0
@@ -540,7 +543,7 @@ HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
 OUTPUT_ACTIVATIONS = HIDDEN_ACTIVATIONS + ("softmax",)
 
 
-# --- Losses and metrics -----------------------------------------------------
+# --- Losses and metrics ---
 
 # The smallest probability a cross-entropy takes the log of: a
 # confident wrong prediction then costs -ln(1e-12) ~ 27.6, not infinity.
@@ -586,7 +589,9 @@ def _mean_loss(name, y_true, y_pred):
 
 
 def mse(y_true, y_pred):
-    """Return the mean squared error: mean over all elements of (y - a)^2.
+    """Return the mean squared error, the mean of (y - a)^2.
+
+    The mean is over all elements.
 
     y_true and y_pred are matrices of one shape. Raises ValueError if
     the shapes differ.
@@ -651,10 +656,10 @@ def accuracy(y_true, y_pred):
     return right / len(y_true)
 
 
-# --- Data helpers -----------------------------------------------------------
+# --- Data helpers ---
 
 def one_hot(labels, classes=None):
-    """Return one row per label with 1.0 in its class's column, else 0.0.
+    """Return one row per label: 1.0 in its class's column, else 0.0.
 
     classes fixes the columns' order; by default it is the sorted
     distinct labels. Raises ValueError for an empty list or a label
@@ -729,7 +734,7 @@ class Standardizer:
         self.std = std
 
     def fit(self, X):
-        """Compute each column's mean and (population) std; return self."""
+        """Keep each column's mean and population std; return self."""
         X = _as_matrix(X, "X", "Standardizer.fit")
         n = len(X)
         mean, std = [], []
@@ -787,8 +792,8 @@ def train_test_split(X, Y, test_size=0.25, seed=None):
     every interpreter. Raises ValueError if X and Y have different row
     counts or fewer than two rows.
 
-    >>> parts = train_test_split([[1], [2], [3], [4]], [[1], [2], [3], [4]],
-    ...                          test_size=0.5, seed=0)
+    >>> X = [[1], [2], [3], [4]]
+    >>> parts = train_test_split(X, X, test_size=0.5, seed=0)
     >>> [len(p) for p in parts]
     [2, 2, 2, 2]
     """
@@ -817,7 +822,7 @@ def train_test_split(X, Y, test_size=0.25, seed=None):
             [Y[i] for i in train], [Y[i] for i in test])
 
 
-# --- Checking input ---------------------------------------------------------
+# --- Checking input ---
 
 def _as_number(v, func, where):
     """Return v as a finite float, or raise naming func and where."""
@@ -913,7 +918,7 @@ def _count(value, func, name, low):
     return value
 
 
-# --- Network: construction --------------------------------------------------
+# --- Network: construction ---
 
 LOSSES = ("mse", "binary_cross_entropy", "cross_entropy")
 INITS = ("uniform", "xavier", "he")
@@ -921,8 +926,8 @@ OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 def _check_design(func, sizes, activation, output_activation, loss, init):
-    """Raise if the layer sizes or the choice of functions make no sense;
-    return the sizes as a list of ints."""
+    """Return sizes as a list of ints, or raise if the sizes or the
+    choice of functions make no sense."""
     if not isinstance(sizes, (list, tuple)):
         raise TypeError("%s: sizes must be a list of layer sizes such as "
                         "[3, 4, 1], got %r" % (func, sizes))
@@ -973,7 +978,7 @@ def _default_init(activation):
 
 
 class Network:
-    """A fully connected feed-forward network trained by backpropagation.
+    """A fully connected network trained by backpropagation.
 
     sizes lists the units per layer, inputs first: [3, 4, 1] has 3
     inputs, 4 hidden units and 1 output. For each layer after the input
@@ -1075,7 +1080,7 @@ class Network:
     # leaves alone (adding 0.0 changes no float).
 
     def _params(self, func):
-        """Check weights and biases; return working copies as (Wt, b)."""
+        """Check weights and biases; return copies as (Wt, b)."""
         n_layers = len(self.sizes) - 1
         if not isinstance(self.weights, (list, tuple)):
             raise TypeError("%s: weights must be a list of %d matrices, "
@@ -1124,7 +1129,7 @@ class Network:
         return params
 
     def _publish(self, params):
-        """Store working copies back as the public weights and biases."""
+        """Store working copies back as weights and biases."""
         self.weights = [[list(row) for row in zip(*Wt)] for Wt, b in params]
         self.biases = [list(b) for Wt, b in params] if self.bias else []
 
@@ -1173,7 +1178,7 @@ class Network:
         return acts
 
     def predict(self, X):
-        """Return the network's outputs for the batch X, one row a sample.
+        """Return the outputs for the batch X, one row a sample.
 
         X is m x sizes[0]; returns m x sizes[-1]. Raises ValueError or
         TypeError for a ragged or empty X, a row of the wrong width, a
@@ -1194,7 +1199,7 @@ class Network:
         return _LOSS_SUMS[self.loss](Y, A)
 
     def evaluate(self, X, Y):
-        """Return the loss that train reports, a mean, for the batch X, Y.
+        """Return the mean loss that train reports, for X and Y.
 
         mse: mean of (y - a)^2 over all elements; binary_cross_entropy:
         mean over all elements; cross_entropy: mean over samples.
@@ -1287,7 +1292,8 @@ class Network:
         loss (see evaluate) over the epoch, each batch measured before
         its own update: for full batches, before that epoch's update.
 
-        optimizer (g = dE/dw, lr = learning_rate, default .learning_rate):
+        optimizer, with g = dE/dw and lr = learning_rate (by default
+        .learning_rate):
           "sgd"       w <- w - lr g
           "momentum"  v <- momentum v - lr g;  w <- w + v
           "adam"      m <- beta1 m + (1 - beta1) g
@@ -1360,8 +1366,8 @@ class Network:
         if batch_size is not None and batch_size >= len(X):
             batch_size = None
         order = list(range(len(X)))
-        # Allocated in large blocks: on a small heap (MicroPython) a list
-        # that grows by appending can fail to find room for its next.
+        # Allocated in large blocks: on a small heap (MicroPython),
+        # a list that grows by appending can fail to find room.
         losses = [0.0] * min(epochs, 65536)
         best, waited = INF, 0
         done = 0
@@ -1567,7 +1573,7 @@ def _describe(m):
     return "%d rows of lengths %r" % (len(m), widths)
 
 
-# --- Optimisers -------------------------------------------------------------
+# --- Optimisers ---
 
 def _make_step(params, bias, optimizer, lr, momentum, beta1, beta2,
                epsilon):
@@ -1630,7 +1636,8 @@ def _adam(weights, lr, beta1, beta2, epsilon):
         powers[1] *= beta2
         c1, c2 = 1.0 - powers[0], 1.0 - powers[1]
         for w, g, m, s in zip(weights, grads, first, second):
-            # m <- beta1 m + (1 - beta1) g;  s <- beta2 s + (1 - beta2) g^2
+            # m <- beta1 m + (1 - beta1) g
+            # s <- beta2 s + (1 - beta2) g^2
             m[:] = [beta1 * u + (1.0 - beta1) * q for u, q in zip(m, g)]
             s[:] = [beta2 * u + (1.0 - beta2) * q * q for u, q in zip(s, g)]
             # w <- w - lr * m_hat / (sqrt(s_hat) + epsilon), with the
@@ -1640,7 +1647,7 @@ def _adam(weights, lr, beta1, beta2, epsilon):
     return update
 
 
-# --- Gradient check ---------------------------------------------------------
+# --- Gradient check ---
 
 def gradient_check(network, X, Y, h=1e-5):
     """Return the largest relative difference between gradients() and
@@ -1649,7 +1656,8 @@ def gradient_check(network, X, Y, h=1e-5):
     For every weight and bias w:
 
         numeric  = (E(w + h) - E(w - h)) / (2 h)
-        relative = |analytic - numeric| / max(|analytic|, |numeric|, 1e-4)
+        relative = |analytic - numeric|
+                   / max(|analytic|, |numeric|, 1e-4)
 
     The floor of 1e-4 keeps gradients that are zero up to rounding from
     dividing by nothing. The truncation error is about h^2 and the
@@ -1674,8 +1682,8 @@ def gradient_check(network, X, Y, h=1e-5):
 def _finite_differences(network, X, Y, h):
     """Yield (name, analytic, numeric, relative) for every parameter.
 
-    Names follow explain(): dW1[i][j] is the gradient of weights[0][i][j]
-    and db1[j] that of biases[0][j].
+    Names follow explain(): dW1[i][j] is the gradient of
+    weights[0][i][j] and db1[j] that of biases[0][j].
     """
     params = network._params("gradient_check")
     grads = network._backward(params, network._forward(params, X), Y)
@@ -1697,7 +1705,7 @@ def _finite_differences(network, X, Y, h):
             yield name, analytic, numeric, abs(analytic - numeric) / scale_
 
 
-# --- Saving -----------------------------------------------------------------
+# --- Saving ---
 
 # A saved model is one JSON object; every key is written, in this order.
 # Version 1 is the only version so far; a reader refuses newer ones.
@@ -1825,14 +1833,14 @@ def _json_text(d):
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-# --- Explaining one step ----------------------------------------------------
+# --- Explaining one step ---
 
 EXPLAIN_LIMIT = 50
 _WIDTH = 79
 
 
 class _Page:
-    """Lines of text for explain(), with numbers in a fixed precision."""
+    """Lines of text for explain(), numbers in a fixed precision."""
 
     def __init__(self, digits):
         self.digits = digits
@@ -1842,7 +1850,7 @@ class _Page:
         return "%.*g" % (self.digits, v)
 
     def num(self, v):
-        """Return v as text, in brackets when negative (as in 2*(-3))."""
+        """Return v as text, in brackets when negative: 2*(-3)."""
         text = self.raw(v)
         return "(%s)" % text if text.startswith("-") else text
 
@@ -1962,7 +1970,7 @@ def _explain_inputs(net, x, y, digits):
 
 
 def _explain_layer(page, net, k, params, acts):
-    """Write z = a_prev W + b and a = f(z) for every unit of layer k+1."""
+    """Write z = a_prev W + b and a = f(z) for layer k+1's units."""
     n = page.num
     layer = k + 1
     Wt, b = params[k]
@@ -2120,7 +2128,7 @@ def _explain_check(net, X, Y, page):
     page.say("Largest relative difference: %.1e" % worst)
 
 
-# --- Loss curve -------------------------------------------------------------
+# --- Loss curve ---
 
 def _ticks(low, high, count=5):
     """Return about count round numbers spanning [low, high]."""
@@ -2202,7 +2210,7 @@ class _Frame:
                 - span * (value - self.y_low) / (self.y_high - self.y_low))
 
     def axes(self, x_ticks, y_ticks):
-        """Return SVG lines for the grid, tick labels, axes and names."""
+        """Return SVG lines for the grid, ticks, axes and names."""
         left, right = self.LEFT, self.WIDTH - self.RIGHT
         top, bottom = self.TOP, self.HEIGHT - self.BOTTOM
         out = []
@@ -2250,14 +2258,14 @@ def _xml(text):
             .replace(">", "&gt;"))
 
 
-# --- Command line -----------------------------------------------------------
+# --- Command line ---
 
 class CommandError(Exception):
     """A mistake on the command line, reported as one line on stderr."""
 
 
 def _demo():
-    """Train the tutorial's 3-4-1 network and print as the tutorial does."""
+    """Train the tutorial's 3-4-1 network, printing as it does."""
     X = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]
     Y = [[0.2], [0.5], [0.8]]
     net = Network([3, 4, 1], learning_rate=0.1, seed=42, bias=False)
@@ -2495,7 +2503,7 @@ def _cmd_train(args):
 
 
 def _check_train_options(args):
-    """Refuse out-of-range options, naming the option, before any work."""
+    """Refuse out-of-range options by name, before any work."""
     for option, value, low in (("--epochs", args.epochs, 1),
                                ("--batch-size", args.batch_size, 0),
                                ("--patience", args.patience, 1)):

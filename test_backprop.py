@@ -29,7 +29,7 @@ MICROPYTHON = sys.implementation.name == "micropython"
 HERE = __file__.rsplit("/", 1)[0] if "/" in __file__ else "."
 
 
-# --- Helpers ----------------------------------------------------------------
+# --- Helpers ---
 
 class Skip(Exception):
     """Raised by a test that cannot run on this interpreter."""
@@ -137,7 +137,7 @@ def _layers_by_hand(net, X):
     return layers
 
 
-# --- Matrix helpers ---------------------------------------------------------
+# --- Matrix helpers ---
 
 def test_shape_counts_rows_and_columns():
     """shape returns (rows, columns) of lists or tuples of rows."""
@@ -273,7 +273,7 @@ def test_apply_maps_every_element_once():
     raises(TypeError, ["int"], apply, abs, 7)
 
 
-# --- Random numbers ---------------------------------------------------------
+# --- Random numbers ---
 
 def test_mersenne_twister_matches_numpy_seed_42():
     """Seed 42 gives np.random.seed(42); np.random.rand() exactly."""
@@ -410,7 +410,7 @@ def test_mersenne_twister_checks_its_seed():
         assert 0.0 <= MersenneTwister(good).random() < 1.0
 
 
-# --- Activations ------------------------------------------------------------
+# --- Activations ---
 
 def test_sigmoid_by_hand():
     """sigmoid(z) = 1 / (1 + exp(-z)) at 0, 1 and -1."""
@@ -532,7 +532,7 @@ def test_softmax_is_shift_invariant():
     assert softmax([0.5, -0.25]) == softmax([-99.5, -100.25])
 
 
-# --- Losses and metrics -----------------------------------------------------
+# --- Losses and metrics ---
 
 def test_mse_by_hand():
     """mse is the mean of (y - a)^2 over all elements."""
@@ -632,7 +632,7 @@ def test_accuracy_with_one_column():
            [[1], [0]], [[1]])
 
 
-# --- Data helpers -----------------------------------------------------------
+# --- Data helpers ---
 
 def test_one_hot_round_trip():
     """one_hot uses the sorted labels as columns; from_one_hot undoes it."""
@@ -752,7 +752,7 @@ def test_train_test_split_errors():
                train_test_split, [[1], [2]], [[1], [2]], share)
 
 
-# --- Checking input ---------------------------------------------------------
+# --- Checking input ---
 
 def test_predict_rejects_bad_batches():
     """predict names what is wrong with X and leaves the network alone."""
@@ -878,7 +878,7 @@ def test_loss_specific_targets_are_checked():
                net.gradients, [[0.5, 0.5]], [[0.0, 0.0]])
 
 
-# --- Network: construction --------------------------------------------------
+# --- Network: construction ---
 
 def test_network_rejects_bad_sizes():
     """sizes needs two or more ints of at least 1."""
@@ -1080,7 +1080,7 @@ def test_non_finite_weights_are_refused():
                net.gradients, TUTORIAL_X, TUTORIAL_Y)
 
 
-# --- Network: forward pass --------------------------------------------------
+# --- Network: forward pass ---
 
 def test_predict_matches_the_formulas():
     """predict equals a = f(a_prev W + b) computed with matmul and add."""
@@ -1109,7 +1109,7 @@ def test_network_sigmoid_layer_survives_overflow():
     assert net.predict([[-740.0], [0.0]]) == [[math.exp(-740.0)], [0.5]]
 
 
-# --- Network: a step worked by hand -----------------------------------------
+# --- Network: a step worked by hand ---
 
 # A 2-2-1 sigmoid network with biases, mse, learning rate 0.5, trained
 # on the one sample x = [1, 0.5], y = [1]. The numbers below were worked
@@ -1272,7 +1272,7 @@ def test_update_is_minus_rate_times_gradients():
                           for br, gr in zip(biases, db)]
 
 
-# --- Network: the classic worked example ------------------------------------
+# --- Network: the classic worked example ---
 
 # The 2-2-2 network of Matt Mazur's "A Step by Step Backpropagation
 # Example" (2015): inputs 0.05, 0.10, targets 0.01, 0.99, weights
@@ -1357,7 +1357,7 @@ def test_classic_example_backward_pass_and_update():
     close(net.biases[1], [0.530750719186, 0.619049118258], abs_tol=1e-12)
 
 
-# --- Network: loss ----------------------------------------------------------
+# --- Network: loss ---
 
 def test_evaluate_and_objective_relations():
     """evaluate is the mean loss; objective is E, a sum over the batch."""
@@ -1382,7 +1382,7 @@ def test_evaluate_and_objective_relations():
         assert total == factor * mean, (loss, total, mean)
 
 
-# --- Network: backward pass -------------------------------------------------
+# --- Network: backward pass ---
 
 def test_batch_gradient_is_the_sum_over_samples():
     """E is summed over samples, so its gradient is too."""
@@ -1404,7 +1404,7 @@ def test_batch_gradient_is_the_sum_over_samples():
     assert no_bias.gradients(X, Y)[1] == []
 
 
-# --- Network: training ------------------------------------------------------
+# --- Network: training ---
 
 def test_train_records_the_loss_before_each_update():
     """losses[e] is the mean loss before epoch e's update."""
@@ -1696,7 +1696,7 @@ def test_mini_batches_are_reshuffled_every_epoch():
     assert net.weights == twin.weights and net.biases == twin.biases
 
 
-# --- Optimisers -------------------------------------------------------------
+# --- Optimisers ---
 
 # One weight, no bias, identity output and mse: a = w x and
 # E = 1/2 (w x - y)^2, so g = dE/dw = (w x - y) x. With x = 1, y = 0 and
@@ -1809,7 +1809,7 @@ def test_optimiser_state_restarts_every_call():
     assert split.weights == whole.weights and split.biases == whole.biases
 
 
-# --- Gradient check ---------------------------------------------------------
+# --- Gradient check ---
 
 # gradient_check returns the largest |analytic - numeric| / max(|analytic|,
 # |numeric|, 1e-4) over all weights and biases, with central differences
@@ -1981,7 +1981,7 @@ def test_gradient_check_leaves_the_network_alone():
            gradient_check, net, X, Y, 0.0)
 
 
-# --- Saving -----------------------------------------------------------------
+# --- Saving ---
 
 def _write_text(path, text):
     with open(path, "w") as f:
@@ -2457,7 +2457,7 @@ def test_save_that_fails_mid_write_keeps_the_old_file():
         remove(path + ".tmp")
 
 
-# --- Explaining one step ----------------------------------------------------
+# --- Explaining one step ---
 
 def _worked_example():
     """Return the classic 2-2-2 worked example and its sample (x, y)."""
@@ -2743,7 +2743,7 @@ def test_explain_substitutions_evaluate_to_the_values_shown():
             close(got, value, abs_tol=1e-7, rel_tol=1e-6)
 
 
-# --- Loss curve -------------------------------------------------------------
+# --- Loss curve ---
 
 def _svg_points(svg, name):
     """Return the (x, y) points of the polyline of class name in svg."""
@@ -2814,7 +2814,7 @@ def test_svg_plot_rejects_empty_and_non_finite_losses():
     raises(TypeError, ["svg_plot"], backprop.svg_plot, [0.5, "0.1"])
 
 
-# --- Command line -----------------------------------------------------------
+# --- Command line ---
 
 def _need_cli():
     """Skip unless the command line's argparse and csv are available."""
@@ -3310,7 +3310,7 @@ def test_cli_predict_reads_columns_by_name_and_drops_the_target():
             remove(path)
 
 
-# --- Examples ---------------------------------------------------------------
+# --- Examples ---
 
 def _example(name):
     """Run examples/<name>.py as a module and return its namespace."""
@@ -3360,7 +3360,7 @@ def test_example_regression_beats_the_mean():
     assert error < 0.5 * baseline, (error, baseline)
 
 
-# --- Documentation ----------------------------------------------------------
+# --- Documentation ---
 
 def test_docstring_examples():
     """Every >>> example in backprop's docstrings gives what it shows."""
@@ -3413,7 +3413,7 @@ def test_numpy_reads_a_saved_model_as_the_readme_shows():
     close(a.tolist(), net.predict(net.scaler.transform(X)), abs_tol=1e-12)
 
 
-# --- Plain-script runner ----------------------------------------------------
+# --- Plain-script runner ---
 
 def run_all():
     names = sorted(k for k in globals() if k.startswith("test_"))
