@@ -1253,7 +1253,8 @@ class Network:
             # kept by column like Wt: dWt[j][i].
             A_prev_t = list(zip(*A_prev))
             dWt = [[dot(g, x) for x in A_prev_t] for g in dZt]
-            # db[j] = sum over samples of dz[j]
+            # db[j] = sum over samples of dz[j] (from Python 3.12 on,
+            # sum() adds floats with extra precision, as sumprod does)
             db = [sum(g) for g in dZt] if self.bias else None
             grads.append((dWt, db))
             if k:
