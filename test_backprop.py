@@ -3360,6 +3360,33 @@ def test_example_regression_beats_the_mean():
     assert error < 0.5 * baseline, (error, baseline)
 
 
+def test_tutorial_written_out_by_hand_matches_train():
+    """benchmarks/written_out.py spells out every sum of the tutorial's
+    epoch, one variable per weight: 100 epochs of it and of train()
+    end with the same weights and loss."""
+    path = HERE + "/benchmarks/written_out.py"
+    namespace = {"__file__": path, "__name__": "written_out"}
+    exec(_read_text(path), namespace)
+    X = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]
+    Y = [[0.2], [0.5], [0.8]]
+    net = Network([3, 4, 1], seed=42, bias=False)
+    W1, W2 = net.weights
+    losses = net.train(X, Y, epochs=100)
+    W1, W2, loss = namespace["train"](W1, W2, X, Y, 100)
+    ours = [v for layer in net.weights for row in layer for v in row]
+    theirs = [v for layer in (W1, W2) for row in layer for v in row]
+    assert len(ours) == len(theirs) == 16
+    if backprop.DOT_KERNEL == "math.sumprod":
+        # sumprod adds with extra precision, the written-out sums in
+        # plain floats: the last bits may differ, so 1e-12 relative.
+        for a, b in zip(ours + [losses[-1]], theirs + [loss]):
+            assert abs(a - b) <= 1e-12 * abs(b), (a, b)
+    else:
+        # The same products added in the same order: to the bit.
+        assert ours == theirs
+        assert losses[-1] == loss
+
+
 # --- Documentation ---
 
 def test_docstring_examples():

@@ -9,7 +9,8 @@ Workloads (all three by default):
 
     tutorial  the 3-4-1 sigmoid network of the NumPy tutorial, without
               biases: 10,000 full-batch epochs on three samples, timed
-              inside this process
+              inside this process; the same loop written out for that
+              one shape (written_out.py) is timed beside it
     process   the same run as whole programs, start-up and imports
               included: python backprop.py (its demo) against
               python benchmarks/numpy_tutorial.py (CPython and PyPy)
@@ -64,9 +65,10 @@ if HERE == ".":
     ROOT = ".."
 sys.path.insert(0, ROOT)
 if HERE not in sys.path:
-    sys.path.insert(1, HERE)   # for numpy_tutorial
+    sys.path.insert(1, HERE)   # for numpy_tutorial and written_out
 
 import backprop  # noqa: E402  (found through the path set just above)
+import written_out  # noqa: E402
 
 try:
     import numpy
@@ -257,6 +259,12 @@ def numpy_answer(weights):
                                         *weights)[1][0][0])
 
 
+def written_out_answer(result):
+    net = backprop.Network([3, 4, 1], bias=False)
+    net.weights = list(result[:2])
+    return backprop_answer(net)
+
+
 def _array_tutorial(sigmoid, X, Y, W1, W2, epochs):
     # The NumPy program's loop, for any library whose arrays have @, .T
     # and in-place +=; the weights are updated in place.
@@ -388,6 +396,12 @@ def bench_tutorial(quick, repeat, budget, torch, micrograd, notes):
         pt_run, pt_answer = torch_tutorial(torch, W1, W2)
         contenders.append(Contender("PyTorch", lambda: pt_run(epochs),
                                     pt_answer))
+    # The same loop spelt out for this one shape, every weight a local
+    # variable: what backprop's generality costs here.
+    by_hand = Contender("written out", lambda: written_out.train(
+        W1, W2, TUTORIAL_X, TUTORIAL_Y, epochs, LEARNING_RATE),
+        written_out_answer)
+    contenders.append(by_hand)
     rounds = race(contenders, repeat, budget)
 
     notes.append("tutorial: %s epochs of %d multiply-adds each%s"
@@ -412,6 +426,13 @@ def bench_tutorial(quick, repeat, budget, torch, micrograd, notes):
         notes.append("  prediction differs from backprop's by: "
                      + ", ".join(parts))
     notes.append(_spread(bp))
+    line = ("  written out for this one shape (benchmarks/written_out.py): "
+            "%s, %.2gx backprop's time"
+            % (_duration(by_hand.median()), by_hand.median() / bp.median()))
+    if numpy is not None:
+        line += ", %.2gx NumPy's" % (by_hand.median()
+                                     / contenders[1].median())
+    notes.append(line)
     row = _row("tutorial", contenders)
     row["ns"] = bp.median() / (epochs * TUTORIAL_MADDS) * 1e9
     return row
