@@ -3367,12 +3367,10 @@ def test_tutorial_written_out_by_hand_matches_train():
     path = HERE + "/benchmarks/written_out.py"
     namespace = {"__file__": path, "__name__": "written_out"}
     exec(_read_text(path), namespace)
-    X = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]
-    Y = [[0.2], [0.5], [0.8]]
     net = Network([3, 4, 1], seed=42, bias=False)
     W1, W2 = net.weights
-    losses = net.train(X, Y, epochs=100)
-    W1, W2, loss = namespace["train"](W1, W2, X, Y, 100)
+    losses = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=100)
+    W1, W2, loss = namespace["train"](W1, W2, TUTORIAL_X, TUTORIAL_Y, 100)
     ours = [v for layer in net.weights for row in layer for v in row]
     theirs = [v for layer in (W1, W2) for row in layer for v in row]
     assert len(ours) == len(theirs) == 16

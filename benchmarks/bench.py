@@ -383,10 +383,12 @@ def bench_tutorial(quick, repeat, budget, torch, micrograd, notes):
     bp = Contender("backprop", lambda: backprop_tutorial(epochs),
                    backprop_answer)
     contenders = [bp]
+    np_run = None
     if numpy is not None:
-        contenders.append(Contender(
-            "NumPy", lambda: numpy_tutorial.train(epochs=epochs),
-            numpy_answer))
+        np_run = Contender("NumPy",
+                           lambda: numpy_tutorial.train(epochs=epochs),
+                           numpy_answer)
+        contenders.append(np_run)
     if micrograd is not None:
         mg_run, mg_answer = micrograd_tutorial(micrograd[0], micrograd[1],
                                                W1, W2)
@@ -429,9 +431,8 @@ def bench_tutorial(quick, repeat, budget, torch, micrograd, notes):
     line = ("  written out for this one shape (benchmarks/written_out.py): "
             "%s, %.2gx backprop's time"
             % (_duration(by_hand.median()), by_hand.median() / bp.median()))
-    if numpy is not None:
-        line += ", %.2gx NumPy's" % (by_hand.median()
-                                     / contenders[1].median())
+    if np_run is not None:
+        line += ", %.2gx NumPy's" % (by_hand.median() / np_run.median())
     notes.append(line)
     row = _row("tutorial", contenders)
     row["ns"] = bp.median() / (epochs * TUTORIAL_MADDS) * 1e9

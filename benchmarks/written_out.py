@@ -19,14 +19,20 @@ import sys
 import time
 from math import exp
 
-try:
-    import os
-    HERE = os.path.dirname(os.path.abspath(__file__))
-except (ImportError, AttributeError, NameError):
-    HERE = sys.path[0] or "."   # MicroPython: no os.path
-sys.path.insert(0, HERE + "/..")
 
-import backprop  # noqa: E402  (found through the path set just above)
+def _folder(path):
+    """Return the folder part of a file path, or '.' if it has none."""
+    path = path.replace("\\", "/")
+    return path.rsplit("/", 1)[0] if "/" in path else "."
+
+
+# The repository root (the folder above benchmarks/) holds backprop.py.
+# String splitting instead of os.path, which MicroPython may lack.
+ROOT = _folder(__file__) + "/.."
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+import backprop  # noqa: E402
 
 
 def train(W1, W2, X, Y, epochs, learning_rate=0.1):
